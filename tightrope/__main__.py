@@ -1,0 +1,5 @@
+"""``python -m tightrope`` runs the CLI."""
+
+from tightrope.cli import main
+
+main()

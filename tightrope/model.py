@@ -1,0 +1,115 @@
+"""The record types every stage of the pipeline reads and writes.
+
+Plain, typed dataclasses with no behaviour beyond small conveniences: a stage takes these in
+and gives these out, and never reaches into another stage's internals. A later stage adds
+fields here rather than defining a parallel type. Every record that comes from text carries
+the id of its document and character offsets ``[start, end)`` into that document's ``text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Certainty = Literal["asserted", "attributed", "speculative", "planned", "negated", "hypothetical"]
+
+
+@dataclass(slots=True)
+class Document:
+    """One article as stored.
+
+    ``id`` is the id given at ingest (a JSONL ``id``) or one derived from the article's URL or
+    text; every later output refers back to it. ``text`` is the main text; offsets of every
+    sentence, mention, event and flag point into it. ``published`` is an ISO date (``2025-11-02``)
+    or a shorter prefix (``2025-11``) when only that is known.
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    language: str | None = None
+    source: str | None = None  # where it came from: a path, path:line, a URL or a feed
+    meta: dict[str, Any] = field(default_factory=dict)  # further fields given at ingest
+    # Filled by the store's duplicate detection: the earliest stored copy this one repeats.
+    near_duplicate_of: str | None = None
+    similarity: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence of a document: ``text == document.text[start:end]``."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Actor:
+    """A resolved actor: a key (ISO-3166 alpha-3 or ``IGO:ACRONYM``) and a sector."""
+
+    key: str
+    sector: str | None = None
+    name: str | None = None  # the dictionary entry's name, e.g. "To Lam" or "Vietnam"
+
+
+@dataclass(slots=True)
+class Mention:
+    """A span of text that refers to an actor (``actor`` is None when unresolved)."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    actor: Actor | None = None
+    entry: str | None = None  # which dictionary entry matched, e.g. "people.asia:To Lam"
+    via: str | None = None  # how: "name", "adjective", "title", "short-form", "metonym"…
+
+
+@dataclass(slots=True)
+class EventActor:
+    """An actor in an event, with the text that named it."""
+
+    key: str
+    sector: str | None = None
+    text: str | None = None
+
+
+@dataclass(slots=True)
+class Event:
+    """One PLOVER event, as defined in ANNOTATION.md, with its evidence offsets."""
+
+    doc_id: str
+    type: str
+    source: list[EventActor]
+    target: list[EventActor]
+    evidence: tuple[int, int]
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    reciprocal: bool = False
+    certainty: Certainty = "asserted"
+    attribution: str | None = None  # the named source for ``attributed`` events
+    date: str | None = None
+    historical: bool = False
+    cameo: str | None = None
+    goldstein: float | None = None
+    quad: int | None = None
+    trigger: str | None = None  # the word or phrase that triggered the event
+
+
+@dataclass(slots=True)
+class Story:
+    """A cluster of documents about one happening."""
+
+    id: str
+    title: str
+    documents: list[str] = field(default_factory=list)
+    first_published: str | None = None
+    last_published: str | None = None

@@ -1,0 +1,261 @@
+"""The store: one schema over SQLite (default) or PostgreSQL (by URL).
+
+``Store(url)`` opens (and migrates) a database; callers never see which engine it is. Every
+write is one transaction per batch, so a killed run leaves whole articles or none, and a rerun
+skips what is already stored. This module must never parse, extract or code text: it stores
+what the stages before it made.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable
+
+import platformdirs
+from sqlalchemy import Connection, bindparam, create_engine, event, func, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+
+from tightrope.errors import StoreError
+from tightrope.ingest import dedup
+from tightrope.model import Document
+from tightrope.store import migrations, schema
+
+ENV_DB = "TIGHTROPE_DB"
+
+
+def default_db_path() -> Path:
+    """Where the store lives when neither ``--db`` nor ``TIGHTROPE_DB`` says otherwise."""
+    return Path(platformdirs.user_data_dir("tightrope")) / "tightrope.db"
+
+
+def resolve_db_url(db: str | os.PathLike | None = None) -> str:
+    """Turn ``--db`` (a path or an SQLAlchemy URL), else ``$TIGHTROPE_DB``, else the default
+    file, into an SQLAlchemy URL."""
+    db = db or os.environ.get(ENV_DB) or default_db_path()
+    db = str(db)
+    if "://" in db:
+        return db
+    return "sqlite:///" + str(Path(db).expanduser().resolve())
+
+
+@dataclass(slots=True)
+class AddResult:
+    """What happened to one document offered to the store.
+
+    ``status`` is ``added``, ``near-duplicate`` (added, linked to ``of``), ``duplicate``
+    (not added: ``of`` is the stored copy) or ``conflict`` (not added: the id is taken by a
+    different text).
+    """
+
+    doc_id: str
+    status: str
+    of: str | None = None
+    similarity: float | None = None
+
+
+# Stored documents sharing a bucket with the new one, those sharing most first.
+_CANDIDATES = (
+    select(schema.doc_bands.c.doc_id)
+    .where(schema.doc_bands.c.bucket.in_(bindparam("keys", expanding=True)))
+    .group_by(schema.doc_bands.c.doc_id)
+    .order_by(func.count().desc())
+    .limit(20)
+)
+
+
+def _set_sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+class Store:
+    """A Tightrope database. Open it with a URL from :func:`resolve_db_url`."""
+
+    def __init__(self, url: str | None = None):
+        self.url = resolve_db_url(url)
+        try:
+            parsed = make_url(self.url)
+        except ArgumentError as exc:
+            raise StoreError(f"--db {self.url!r} is neither a file path nor a database URL") from exc
+        self.is_sqlite = parsed.get_backend_name() == "sqlite"
+        if self.is_sqlite and parsed.database not in (None, "", ":memory:"):
+            try:
+                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot open database {self.url!r}: {exc.strerror or exc}") from exc
+        try:
+            self.engine: Engine = create_engine(self.url)
+        except (ArgumentError, ImportError) as exc:
+            raise StoreError(f"cannot open database {self.url!r}: {exc}") from exc
+        if self.is_sqlite:
+            event.listen(self.engine, "connect", _set_sqlite_pragmas)
+        try:
+            with self.engine.begin() as conn:
+                migrations.migrate(conn)
+        except OperationalError as exc:
+            raise StoreError(f"cannot open database {self.url!r}: {exc.orig}") from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------
+
+    def add_documents(self, docs: Iterable[Document]) -> list[AddResult]:
+        """Store a batch of documents in one transaction, skipping exact duplicates and
+        linking near-duplicates to their earliest stored copy."""
+        results = []
+        try:
+            with self.engine.begin() as conn:
+                for doc in docs:
+                    results.append(self._add_one(conn, doc))
+        except SQLAlchemyError as exc:
+            raise StoreError(f"writing to {self.url} failed, nothing of this batch was stored: {exc}") from exc
+        return results
+
+    def _insert_ignore(self, table):
+        dialect = postgresql if self.engine.dialect.name == "postgresql" else sqlite
+        return dialect.insert(table).on_conflict_do_nothing()
+
+    def _add_one(self, conn: Connection, doc: Document) -> AddResult:
+        d = schema.documents
+        url = dedup.canonical_url(doc.url)
+        digest = dedup.text_hash(doc.text)
+        same = conn.execute(
+            select(d.c.id, d.c.text_hash, d.c.url).where(
+                or_(d.c.id == doc.id, d.c.text_hash == digest, *([d.c.url == url] if url else []))
+            )
+        ).all()
+        for row in same:
+            if row.text_hash == digest or (url and row.url == url):
+                return AddResult(doc.id, "duplicate", of=row.id)
+        if same:  # only the id is taken, by another text
+            return AddResult(doc.id, "conflict", of=same[0].id)
+
+        shingles = dedup.shingles(doc.text)
+        keys = dedup.band_keys(shingles)
+        near, similarity = self._nearest_copy(conn, shingles, keys)
+        row = {
+            "id": doc.id,
+            "url": url,
+            "text_hash": digest,
+            "title": doc.title,
+            "outlet": doc.outlet,
+            "published": doc.published,
+            "language": doc.language,
+            "source": doc.source,
+            "text": doc.text,
+            "meta": json.dumps(doc.meta, ensure_ascii=False, sort_keys=True),
+            "near_duplicate_of": None,
+            "similarity": None,
+            "ingested_at": datetime.now(timezone.utc).isoformat(timespec="microseconds"),
+        }
+        inserted = conn.execute(self._insert_ignore(d).values(**row)).rowcount
+        if not inserted:  # another process stored it between our check and our insert
+            other = conn.execute(
+                select(d.c.id).where(or_(d.c.id == doc.id, d.c.text_hash == digest, d.c.url == url))
+            ).scalar()
+            return AddResult(doc.id, "duplicate", of=other)
+        if keys:
+            conn.execute(self._insert_ignore(schema.doc_bands), [{"bucket": k, "doc_id": doc.id} for k in keys])
+        if near is None:
+            return AddResult(doc.id, "added")
+        root = self._link_to_earliest(conn, doc, near, similarity)
+        return AddResult(doc.id, "near-duplicate", of=root, similarity=similarity)
+
+    def _nearest_copy(self, conn: Connection, shingles: set[str], keys: list[int]) -> tuple[str | None, float]:
+        """The most similar stored document above the threshold, and its similarity."""
+        if not keys:
+            return None, 0.0
+        candidates = conn.execute(_CANDIDATES, {"keys": keys}).scalars().all()
+        if not candidates:
+            return None, 0.0
+        best, best_sim = None, 0.0
+        for cand_id, text in conn.execute(
+            select(schema.documents.c.id, schema.documents.c.text).where(schema.documents.c.id.in_(candidates))
+        ):
+            sim = dedup.jaccard(shingles, dedup.shingles(text))
+            if sim > best_sim:
+                best, best_sim = cand_id, sim
+        if best_sim < dedup.NEAR_DUPLICATE_THRESHOLD:
+            return None, 0.0
+        return best, round(best_sim, 4)
+
+    def _link_to_earliest(self, conn: Connection, doc: Document, near: str, similarity: float) -> str:
+        """Link ``doc`` into ``near``'s group of copies, whose root is the earliest copy; when
+        ``doc`` is older than that root it becomes the new root. Returns the root's id."""
+        d = schema.documents
+        root_id = conn.execute(select(d.c.near_duplicate_of).where(d.c.id == near)).scalar() or near
+        root = conn.execute(select(d.c.id, d.c.published, d.c.text).where(d.c.id == root_id)).one()
+        if doc.published and root.published and doc.published < root.published:
+            root_sim = dedup.jaccard(dedup.shingles(doc.text), dedup.shingles(root.text))
+            conn.execute(
+                d.update().where(d.c.near_duplicate_of == root_id).values(near_duplicate_of=doc.id)
+            )
+            conn.execute(
+                d.update().where(d.c.id == root_id).values(near_duplicate_of=doc.id, similarity=round(root_sim, 4))
+            )
+            return doc.id
+        conn.execute(d.update().where(d.c.id == doc.id).values(near_duplicate_of=root_id, similarity=similarity))
+        return root_id
+
+    # -- reading -------------------------------------------------------------------------
+
+    @staticmethod
+    def _document(row) -> Document:
+        return Document(
+            id=row.id,
+            text=row.text,
+            title=row.title,
+            url=row.url,
+            outlet=row.outlet,
+            published=row.published,
+            language=row.language,
+            source=row.source,
+            meta=json.loads(row.meta or "{}"),
+            near_duplicate_of=row.near_duplicate_of,
+            similarity=row.similarity,
+        )
+
+    def get_document(self, doc_id: str) -> Document | None:
+        """The stored document with this id, or None."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(schema.documents).where(schema.documents.c.id == doc_id)).first()
+        return self._document(row) if row else None
+
+    def documents(self, limit: int | None = None, offset: int = 0, since: str | None = None) -> list[Document]:
+        """Stored documents, oldest publication first."""
+        d = schema.documents
+        query = select(d).order_by(d.c.published, d.c.ingested_at, d.c.id).offset(offset)
+        if since:
+            query = query.where(d.c.published >= since)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            return [self._document(row) for row in conn.execute(query)]
+
+    def count_documents(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(schema.documents)).scalar_one()
+
+    def copies_of(self, doc_id: str) -> list[Document]:
+        """The near-duplicate copies linked to ``doc_id``."""
+        d = schema.documents
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(d).where(d.c.near_duplicate_of == doc_id).order_by(d.c.published))
+            return [self._document(row) for row in rows]

@@ -1,0 +1,1 @@
+"""Test tools: generators of synthetic inputs used by tests and benchmarks (not shipped)."""
