@@ -70,7 +70,8 @@ class Mention:
     text: str
     actor: Actor | None = None
     entry: str | None = None  # which dictionary entry matched, e.g. "people.asia:To Lam"
-    via: str | None = None  # how: "name", "adjective", "title", "short-form", "metonym"…
+    via: str | None = None  # how: the phrase kinds joined, e.g. "adjective+title+name"
+    role: str | None = None  # the office the mention refers to on the date ("party_leader", "former head_of_state")
 
 
 @dataclass(slots=True)

@@ -1,0 +1,351 @@
+"""Finding actor mentions in text and resolving them to keys and sectors, on a date.
+
+A longest-match gazetteer (spaCy ``PhraseMatcher`` over the shared pipeline's tokens, on
+their normalised form, so "’s"/"'s" and "defence"/"defense" meet) finds every dictionary
+phrase; adjacent phrases are then read together as one mention:
+
+    [state, capital, organisation or institution] ['s] [title or sector noun …] [person]
+    [title] of [the] [state]
+
+so "Vietnamese Defense Minister Phan Van Giang", "Vietnam's defence ministry", "Chinese
+coast guard vessels", "Moscow's ambassador", "a senior North Korean official" and "the
+president of Vietnam" each become one mention. People resolve through their dated roles
+(the article's date decides who "the president of Vietnam" was, and what a former official is
+now); short forms ("Lam", "Hegseth") and bare titles ("the general secretary") resolve only
+to a person named in full earlier in the same text. Nothing is guessed: a name the
+dictionary does not know is reported unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from rapidfuzz import fuzz, process
+
+from tightrope.actors.dictionary import ActorDictionary, Entry, Role, Title, default_dictionary
+from tightrope.model import Actor, Mention
+from tightrope.nlp import get_nlp
+
+_ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9.&-]*$")
+# What may stand between two phrases of one mention.
+_JOIN = re.compile(r"^\s*(?:['’]s\s*)?$")
+_OF = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_APPOSITION = re.compile(r"^\s*,\s*$")
+_NAME_TOKEN = re.compile(r"^[A-Z][a-zà-ỹ'’-]+$|^[A-Z]\.$")
+# Words before a title that keep its office ("former President") or make it a lesser one
+# ("Deputy Defence Minister": a defence official, not the minister).
+_TRANSPARENT = {"former", "acting", "interim", "then", "then-", "caretaker", "ousted", "late", "outgoing", "incoming"}
+_DEMOTING = {"deputy", "vice", "assistant", "under", "junior", "deputy-", "vice-"}
+# A short form may stand alone (no full name before it) when no other entry uses it and it is
+# this long: "Putin", "Hegseth"; never "Lam" or "Man".
+STANDALONE_SHORT = 5
+FUZZY_SCORE = 90  # rapidfuzz ratio for a misspelt state name ("Afganistan", "Phillippines")
+FUZZY_MIN_LENGTH = 6
+_MODIFIER, _TITLE, _PERSON = 0, 1, 2
+UNRESOLVED_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+@dataclass(slots=True)
+class _Hit:
+    start: int  # token offsets
+    end: int
+    kind: str  # name | adjective | metonym | short | title | noun | nonactor
+    entry: Entry | None = None
+    title: Title | None = None
+
+    @property
+    def rank(self) -> int:
+        if self.kind in ("title", "noun"):
+            return _TITLE
+        if self.entry is not None and self.entry.kind == "person":
+            return _PERSON
+        return _MODIFIER
+
+
+def parse_day(on: str | date | None) -> date:
+    """An article date (``2025-11-02``, ``2025-11``, ``2025``) as one day: the middle of a
+    month or year when only that is known; today when None."""
+    if on is None:
+        return date.today()
+    if isinstance(on, date):
+        return on
+    parts = str(on)[:10].split("-")
+    try:
+        if len(parts) == 1:
+            return date(int(parts[0]), 7, 1)
+        if len(parts) == 2:
+            return date(int(parts[0]), int(parts[1]), 15)
+        return date(int(parts[0]), int(parts[1]), int(parts[2]))
+    except ValueError:
+        return date.today()
+
+
+class Resolver:
+    """Finds and resolves actor mentions. Build once (it compiles the gazetteer) and reuse."""
+
+    def __init__(self, dictionary: ActorDictionary | None = None):
+        self.dictionary = dictionary or default_dictionary()
+        self.nlp = get_nlp()
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
+        self._labels: dict[int, tuple[str, object, bool]] = {}
+        self._acronyms: dict[int, set[str]] = {}
+        self._standalone: dict[str, set[str]] = {}  # entry id → its short forms usable alone
+        self._build()
+        self._fuzzy_names = {n: self.dictionary.by_name[n.lower()] for e in self.dictionary.entries.values()
+                             if e.kind == "state" for n in e.names + e.adjectives if len(n) >= FUZZY_MIN_LENGTH}
+
+    # -- the gazetteer -------------------------------------------------------------------
+
+    def _add(self, label: str, phrases: list[str], kind: str, target, case_sensitive: bool) -> None:
+        if not phrases:
+            return
+        self.matcher.add(label, [self.nlp.make_doc(p) for p in phrases])
+        match_id = self.nlp.vocab.strings[label]
+        self._labels[match_id] = (kind, target, case_sensitive)
+        if case_sensitive:
+            self._acronyms[match_id] = {p.replace(".", "") for p in phrases}
+
+    def _build(self) -> None:
+        for entry in self.dictionary.entries.values():
+            for kind, phrases in (("name", entry.names), ("adjective", entry.adjectives),
+                                  ("metonym", entry.metonyms), ("short", entry.short)):
+                acronyms = [p for p in phrases if _ACRONYM.match(p)]
+                words = [p for p in phrases if not _ACRONYM.match(p)]
+                self._add(f"{kind}|{entry.id}", words, kind, entry, False)
+                self._add(f"{kind}|{entry.id}|cs", acronyms, kind, entry, True)
+        uses: dict[str, set[str]] = {}
+        for entry in self.dictionary.entries.values():
+            for form in entry.names + entry.short + entry.adjectives + entry.metonyms:
+                uses.setdefault(form.lower(), set()).add(entry.id)
+        for entry in self.dictionary.entries.values():
+            alone = {f.lower() for f in entry.short if len(f) >= STANDALONE_SHORT and len(uses[f.lower()]) == 1
+                     and f.lower() not in self.dictionary.titles}
+            if alone:
+                self._standalone[entry.id] = alone
+        for words, title in self.dictionary.titles.items():
+            kind = "title" if title.role else "noun"
+            original = title.words
+            self._add(f"{kind}|{words}|{'cs' if _ACRONYM.match(original) else 'ci'}", [original], kind, title,
+                      bool(_ACRONYM.match(original)))
+        self._add("nonactor", sorted(self.dictionary.non_actor), "nonactor", None, False)
+
+    def _hits(self, doc: Doc) -> list[_Hit]:
+        found: list[_Hit] = []
+        for match_id, start, end in self.matcher(doc):
+            kind, target, case_sensitive = self._labels[match_id]
+            span = doc[start:end]
+            if case_sensitive:
+                if span.text.replace(".", "") not in self._acronyms[match_id]:
+                    continue
+            elif kind in ("name", "adjective", "metonym", "short") and not span.text[:1].isupper() and span.text[:1].isalpha():
+                continue  # "china", "turkey", "chad": proper names only when written as names
+            if kind in ("title", "noun"):
+                before = doc[start - 1].lower_ if start > 0 else ""
+                if kind == "title" and before in _DEMOTING:
+                    found.append(_Hit(start - 1, end, "noun", title=Title(target.words, target.sector, None)))
+                    continue
+                if before in _TRANSPARENT:
+                    start -= 1
+                found.append(_Hit(start, end, kind, title=target))
+            else:
+                found.append(_Hit(start, end, kind, entry=target))
+        return found
+
+    @staticmethod
+    def _longest(hits: list[_Hit]) -> list[_Hit]:
+        """Non-overlapping hits, longest first; among equals, names before short forms."""
+        order = {"nonactor": 0, "name": 1, "metonym": 2, "adjective": 3, "title": 4, "noun": 5, "short": 6}
+        chosen, taken = [], set()
+        for hit in sorted(hits, key=lambda h: (-(h.end - h.start), order[h.kind], h.start)):
+            if taken.isdisjoint(range(hit.start, hit.end)):
+                chosen.append(hit)
+                taken.update(range(hit.start, hit.end))
+        return sorted(chosen, key=lambda h: h.start)
+
+    # -- resolution ----------------------------------------------------------------------
+
+    def resolve(self, text: str | Doc, on: str | date | None = None, doc_id: str = "") -> list[Mention]:
+        """Every actor mention in ``text`` (a string, or a Doc of the shared pipeline) in text
+        order, resolved for the date ``on`` (the article's publication date). Mentions the
+        dictionary cannot resolve have ``actor=None`` and ``via`` saying why."""
+        doc = self.nlp.make_doc(text) if isinstance(text, str) else text
+        day = parse_day(on)
+        hits = self._longest([h for h in self._hits(doc) if h.kind != "short"])
+        hits = sorted(hits + self._misspelt(doc, hits), key=lambda h: h.start)
+        shorts = [h for h in self._hits(doc) if h.kind == "short"]
+        mentions: list[Mention] = []
+        named: list[tuple[int, Entry]] = []  # (char offset, person) named in full so far
+
+        for chain in self._chains(doc, self._with_shorts(hits, shorts, doc)):
+            if chain[0].kind == "nonactor":
+                continue
+            mention = self._resolve_chain(doc, chain, day, named, doc_id)
+            if mention is not None:
+                mentions.append(mention)
+        if doc.has_annotation("ENT_IOB"):
+            mentions.extend(self._unresolved(doc, mentions, doc_id))
+            mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    def _misspelt(self, doc: Doc, hits: list[_Hit]) -> list[_Hit]:
+        """Capitalised words no phrase covers that are one typo from a state's name
+        ("Afganistan", "Ghanians", "Phillippines")."""
+        taken = {i for h in hits for i in range(h.start, h.end)}
+        found = []
+        for token in doc:
+            if (token.i in taken or len(token.text) < FUZZY_MIN_LENGTH or not token.text[:1].isupper()
+                    or not token.is_alpha or token.is_stop):
+                continue
+            best = process.extractOne(token.text, self._fuzzy_names.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
+            if best:
+                entry = self.dictionary.entries[self._fuzzy_names[best[0]]]
+                kind = "adjective" if best[0] in entry.adjectives else "name"
+                found.append(_Hit(token.i, token.i + 1, kind, entry=entry))
+        return found
+
+    def _with_shorts(self, hits: list[_Hit], shorts: list[_Hit], doc: Doc) -> list[_Hit]:
+        """Add short forms in the gaps, where the same person was named in full before."""
+        taken = {i for h in hits for i in range(h.start, h.end)}
+        title_tokens = {i for h in hits if h.kind in ("title", "noun") for i in range(h.start, h.end)}
+        full_at: dict[str, int] = {}
+        for h in hits:
+            if h.entry is not None and h.entry.kind == "person":
+                full_at.setdefault(h.entry.id, h.start)
+        extra = []
+        for s in shorts:
+            after_full = full_at.get(s.entry.id, len(doc)) < s.start
+            standalone = s.entry.id in self._standalone and doc[s.start:s.end].text.lower() in self._standalone[s.entry.id]
+            inside_longer_name = (s.end < len(doc) and _NAME_TOKEN.match(doc[s.end].text)) or (
+                s.start > 0 and _NAME_TOKEN.match(doc[s.start - 1].text) and not doc[s.start - 1].is_sent_start
+                and s.start - 1 not in title_tokens)
+            if inside_longer_name:
+                continue  # "Hoang" in "Hoang Xuan Chien", "Lam" in "Lam Dong"
+            title_before = next((h.title for h in hits if h.kind == "title" and h.end == s.start), None)
+            titled = title_before is not None and any(r.role == title_before.role for r in s.entry.roles)
+            if taken.isdisjoint(range(s.start, s.end)) and (after_full or standalone or titled):
+                extra.append(s)
+                taken.update(range(s.start, s.end))
+        return sorted(hits + extra, key=lambda h: h.start)
+
+    def _chains(self, doc: Doc, hits: list[_Hit]) -> list[list[_Hit]]:
+        chains: list[list[_Hit]] = []
+        for hit in hits:
+            if chains and self._joins(doc, chains[-1], hit):
+                chains[-1].append(hit)
+            else:
+                chains.append([hit])
+        return chains
+
+    @staticmethod
+    def _joins(doc: Doc, chain: list[_Hit], hit: _Hit) -> bool:
+        last = chain[-1]
+        if last.kind == "nonactor" or hit.kind == "nonactor" or last.rank == _PERSON:
+            return False
+        gap = doc.text[doc[last.end - 1].idx + len(doc[last.end - 1].text) : doc[hit.start].idx]
+        if _JOIN.match(gap):
+            if "'" in gap or "’" in gap:
+                return last.rank == _MODIFIER and hit.rank in (_TITLE, _PERSON)
+            return hit.rank > last.rank or (hit.rank == last.rank == _TITLE)
+        if _OF.match(gap):  # "the president of Vietnam"
+            return last.rank == _TITLE and hit.rank == _MODIFIER and all(h.rank == _TITLE for h in chain)
+        if _APPOSITION.match(gap):  # "Vietnam's defence minister, Phan Van Giang"
+            return last.rank == _TITLE and hit.rank == _PERSON
+        return False
+
+    def _resolve_chain(self, doc: Doc, chain: list[_Hit], day: date, named: list, doc_id: str) -> Mention | None:
+        start_char = doc[chain[0].start].idx
+        end_tok = chain[-1].end
+        person = next((h.entry for h in chain if h.rank == _PERSON), None)
+        modifier = next((h for h in chain if h.rank == _MODIFIER), None)
+        titles = [h.title for h in chain if h.kind == "title"]
+        nouns = [h.title for h in chain if h.kind == "noun"]
+        via = "+".join(h.kind for h in chain)
+
+        if person is None and chain[-1].rank == _TITLE:
+            end_tok = self._absorb_unlisted_name(doc, end_tok)
+            if end_tok > chain[-1].end:
+                via += "+unlisted-name"
+        end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
+        text = doc.text[start_char:end_char]
+
+        def mention(actor: Actor | None, entry: Entry | None, role: str | None, how: str = via) -> Mention:
+            return Mention(doc_id=doc_id, start=start_char, end=end_char, text=text, actor=actor,
+                           entry=entry.id if entry else None, via=how, role=role)
+
+        if person is not None:
+            named.append((start_char, person))
+            return self._person_mention(person, titles, day, mention)
+        if modifier is not None:
+            entry = modifier.entry
+            if entry.key is None:  # non-state media: a source, not an actor
+                return mention(None, entry, None, "non-state-media")
+            title = titles[-1] if titles else None
+            if title is not None:
+                holders = self.dictionary.holders(entry.key, title.role, day)
+                if holders:
+                    holder, role = holders[0]
+                    return mention(Actor(entry.key, title.sector, holder.name), holder, title.role)
+                return mention(Actor(entry.key, title.sector, entry.name), entry, title.role)
+            if entry.kind == "institution":
+                return mention(Actor(entry.key, entry.sector, entry.name), entry, None)
+            if nouns:
+                return mention(Actor(entry.key, nouns[-1].sector, entry.name), entry, None)
+            sector = "GOV" if modifier.kind == "metonym" else entry.sector
+            return mention(Actor(entry.key, sector, entry.name), entry, None)
+        # a title or sector noun alone
+        if titles:
+            role_code = titles[-1].role
+            for _, earlier in reversed(named):
+                held = [r for r in earlier.roles if r.role == role_code and r.held_on(day)]
+                if held:
+                    return mention(Actor(held[0].country or earlier.key, held[0].sector, earlier.name), earlier,
+                                   role_code, via + "+earlier-mention")
+            if "unlisted-name" in via or doc.text[max(0, start_char - 4):start_char].lower().endswith("the "):
+                return mention(None, None, role_code, via + ":unresolved")
+        return None  # "officials", "the government": no actor without a state
+
+    def _person_mention(self, person: Entry, titles: list[Title], day: date, mention) -> Mention:
+        wanted = {t.role for t in titles if t.role}
+        current = person.roles_on(day)
+        role: Role | None = next((r for r in current if r.role in wanted), None) or (current[0] if current else None)
+        status = None
+        if role is None:
+            role = person.last_role_before(day)
+            status = f"former {role.role or role.title}" if role else None
+        if role is None:
+            if not person.roles:
+                return mention(Actor(person.key, None, person.name), person, None)
+            future = min(person.roles, key=lambda r: r.start)
+            return mention(Actor(person.key, None, person.name), person, f"before {future.role or future.title}")
+        key = role.country or person.key
+        return mention(Actor(key, role.sector, person.name), person, status or role.role or role.title)
+
+    @staticmethod
+    def _absorb_unlisted_name(doc: Doc, end: int, most: int = 4) -> int:
+        """After a title, capitalised words are the name of its holder ("Deputy Minister
+        Hoang Xuan Chien"), even when the dictionary does not know the person."""
+        i = end
+        while i < len(doc) and i - end < most and _NAME_TOKEN.match(doc[i].text) and not doc[i].is_sent_start:
+            i += 1
+        return i if i - end >= 2 or (i - end == 1 and i < len(doc) and not doc[i].is_alpha) else end
+
+    def _unresolved(self, doc: Doc, mentions: list[Mention], doc_id: str) -> list[Mention]:
+        """Named entities (people, organisations, places, groups) no mention covers."""
+        covered = [(m.start, m.end) for m in mentions]
+        out = []
+        for ent in doc.ents:
+            if ent.label_ not in UNRESOLVED_LABELS:
+                continue
+            s, e = ent.start_char, ent.end_char
+            if any(s < me and ms < e for ms, me in covered):
+                continue
+            if ent.text.lower() in self.dictionary.non_actor:
+                continue
+            out.append(Mention(doc_id=doc_id, start=s, end=e, text=ent.text, actor=None, entry=None,
+                               via=f"unresolved:{ent.label_}", role=None))
+        return out

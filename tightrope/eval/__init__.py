@@ -1,0 +1,1 @@
+"""Scorers that compare Tightrope's output with gold files, behind ``tightrope eval …``."""

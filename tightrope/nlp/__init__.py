@@ -1,0 +1,5 @@
+"""The language stage: one spaCy pipeline, loaded once and reused by every later stage."""
+
+from tightrope.nlp.pipeline import get_nlp, tokenize
+
+__all__ = ["get_nlp", "tokenize"]
