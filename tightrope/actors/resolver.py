@@ -33,9 +33,15 @@ from tightrope.nlp import get_nlp
 
 _ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9.&-]*$")
 # What may stand between two phrases of one mention.
-_JOIN = re.compile(r"^\s*(?:['’]s\s*)?$")
-_OF = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-_APPOSITION = re.compile(r"^\s*,\s*$")
+_JOIN = re.compile(r"^[ \t]*(?:['’]s?[ \t]*)?$")
+_OF = re.compile(r"^[ \t]+of[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+_APPOSITION = re.compile(r"^[ \t]*,[ \t]*$")
+_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen.", "adm.", "sen.", "rep.", "madam", "comrade", "premier"}
+# "Vietnam's top leader", "the Chinese leader": whoever leads the state on the date.
+_LEADER_WORDS = {"leader", "top leader", "paramount leader", "supreme leader", "leadership"}
+_LEADER_ROLES = ("party_leader", "supreme_leader", "head_of_state", "head_of_government")
+# Nouns that, right after a person's name, make the mention the person's government.
+_AFTER_PERSON = {"administration", "government", "cabinet", "team", "camp", "aides", "regime"}
 _NAME_TOKEN = re.compile(r"^[A-Z][a-zà-ỹ'’-]+$|^[A-Z]\.$")
 # Words before a title that keep its office ("former President") or make it a lesser one
 # ("Deputy Defence Minister": a defence official, not the minister).
@@ -104,6 +110,9 @@ class Resolver:
     def _add(self, label: str, phrases: list[str], kind: str, target, case_sensitive: bool) -> None:
         if not phrases:
             return
+        # "U.S. Navy" and "US Navy", "U.N." and "UN": news writes both
+        phrases = {v for p in phrases for v in (p, p.replace("U.S.", "US"), p.replace("US ", "U.S. ")) if v}
+        phrases = sorted(phrases | {p.replace("'", "’") for p in phrases})  # typographic apostrophes
         self.matcher.add(label, [self.nlp.make_doc(p) for p in phrases])
         match_id = self.nlp.vocab.strings[label]
         self._labels[match_id] = (kind, target, case_sensitive)
@@ -175,9 +184,10 @@ class Resolver:
         dictionary cannot resolve have ``actor=None`` and ``via`` saying why."""
         doc = self.nlp.make_doc(text) if isinstance(text, str) else text
         day = parse_day(on)
-        hits = self._longest([h for h in self._hits(doc) if h.kind != "short"])
+        all_hits = self._hits(doc)
+        hits = self._longest([h for h in all_hits if h.kind != "short"])
         hits = sorted(hits + self._misspelt(doc, hits), key=lambda h: h.start)
-        shorts = [h for h in self._hits(doc) if h.kind == "short"]
+        shorts = [h for h in all_hits if h.kind == "short"] + self._implicit_shorts(doc, hits)
         mentions: list[Mention] = []
         named: list[tuple[int, Entry]] = []  # (char offset, person) named in full so far
 
@@ -191,6 +201,27 @@ class Resolver:
             mentions.extend(self._unresolved(doc, mentions, doc_id))
             mentions.sort(key=lambda m: m.start)
         return mentions
+
+    def _implicit_shorts(self, doc: Doc, hits: list[_Hit]) -> list[_Hit]:
+        """First and last words of the full names of people named in this text ("Kim" after
+        "Kim Jong Un", "Lee" after "Lee Jae-myung"), where no other person named here shares them."""
+        people = {h.entry.id: h.entry for h in hits if h.entry is not None and h.entry.kind == "person"}
+        words: dict[str, set[str]] = {}
+        for entry in people.values():
+            for name in entry.names:
+                parts = name.replace("-", " ").split()
+                if len(parts) > 1:
+                    for w in {parts[0], parts[-1]}:
+                        if len(w) > 1 and w[0].isupper():
+                            words.setdefault(w.lower(), set()).add(entry.id)
+        if not words:
+            return []
+        found = []
+        for token in doc:
+            owners = words.get(token.lower_)
+            if owners and len(owners) == 1 and token.text[0].isupper():
+                found.append(_Hit(token.i, token.i + 1, "short", entry=people[next(iter(owners))]))
+        return found
 
     def _misspelt(self, doc: Doc, hits: list[_Hit]) -> list[_Hit]:
         """Capitalised words no phrase covers that are one typo from a state's name
@@ -218,11 +249,11 @@ class Resolver:
                 full_at.setdefault(h.entry.id, h.start)
         extra = []
         for s in shorts:
-            after_full = full_at.get(s.entry.id, len(doc)) < s.start
+            after_full = s.entry.id in full_at  # headlines use short forms before the lead names the person
             standalone = s.entry.id in self._standalone and doc[s.start:s.end].text.lower() in self._standalone[s.entry.id]
             inside_longer_name = (s.end < len(doc) and _NAME_TOKEN.match(doc[s.end].text)) or (
                 s.start > 0 and _NAME_TOKEN.match(doc[s.start - 1].text) and not doc[s.start - 1].is_sent_start
-                and s.start - 1 not in title_tokens)
+                and s.start - 1 not in title_tokens and doc[s.start - 1].lower_ not in _HONORIFICS)
             if inside_longer_name:
                 continue  # "Hoang" in "Hoang Xuan Chien", "Lam" in "Lam Dong"
             title_before = next((h.title for h in hits if h.kind == "title" and h.end == s.start), None)
@@ -244,9 +275,11 @@ class Resolver:
     @staticmethod
     def _joins(doc: Doc, chain: list[_Hit], hit: _Hit) -> bool:
         last = chain[-1]
+        gap = doc.text[doc[last.end - 1].idx + len(doc[last.end - 1].text) : doc[hit.start].idx]
+        if last.rank == _PERSON and hit.kind == "noun" and hit.title.words.lower() in _AFTER_PERSON:
+            return bool(re.match(r"^[ \t]*(?:['’]s?[ \t]*)?$", gap))  # "Trump administration", "Putin's government"
         if last.kind == "nonactor" or hit.kind == "nonactor" or last.rank == _PERSON:
             return False
-        gap = doc.text[doc[last.end - 1].idx + len(doc[last.end - 1].text) : doc[hit.start].idx]
         if _JOIN.match(gap):
             if "'" in gap or "’" in gap:
                 return last.rank == _MODIFIER and hit.rank in (_TITLE, _PERSON)
@@ -254,7 +287,7 @@ class Resolver:
         if _OF.match(gap):  # "the president of Vietnam"
             return last.rank == _TITLE and hit.rank == _MODIFIER and all(h.rank == _TITLE for h in chain)
         if _APPOSITION.match(gap):  # "Vietnam's defence minister, Phan Van Giang"
-            return last.rank == _TITLE and hit.rank == _PERSON
+            return last.kind == "title" and hit.rank == _PERSON
         return False
 
     def _resolve_chain(self, doc: Doc, chain: list[_Hit], day: date, named: list, doc_id: str) -> Mention | None:
@@ -279,7 +312,10 @@ class Resolver:
 
         if person is not None:
             named.append((start_char, person))
-            return self._person_mention(person, titles, day, mention)
+            found = self._person_mention(person, titles, day, mention)
+            if chain[-1].kind == "noun" and found.actor:  # "the Trump administration"
+                found.actor = Actor(found.actor.key, chain[-1].title.sector, found.actor.name)
+            return found
         if modifier is not None:
             entry = modifier.entry
             if entry.key is None:  # non-state media: a source, not an actor
@@ -293,6 +329,12 @@ class Resolver:
                 return mention(Actor(entry.key, title.sector, entry.name), entry, title.role)
             if entry.kind == "institution":
                 return mention(Actor(entry.key, entry.sector, entry.name), entry, None)
+            if nouns and nouns[-1].words.lower() in _LEADER_WORDS:
+                for role_code in _LEADER_ROLES:
+                    holders = self.dictionary.holders(entry.key, role_code, day)
+                    if holders:
+                        holder, role = holders[0]
+                        return mention(Actor(entry.key, role.sector, holder.name), holder, role_code, via + "+leader")
             if nouns:
                 return mention(Actor(entry.key, nouns[-1].sector, entry.name), entry, None)
             sector = "GOV" if modifier.kind == "metonym" else entry.sector
@@ -300,7 +342,7 @@ class Resolver:
         # a title or sector noun alone
         if titles:
             role_code = titles[-1].role
-            for _, earlier in reversed(named):
+            for _, earlier in reversed(named if "unlisted-name" not in via else []):
                 held = [r for r in earlier.roles if r.role == role_code and r.held_on(day)]
                 if held:
                     return mention(Actor(held[0].country or earlier.key, held[0].sector, earlier.name), earlier,
@@ -309,7 +351,7 @@ class Resolver:
                 return mention(None, None, role_code, via + ":unresolved")
         return None  # "officials", "the government": no actor without a state
 
-    def _person_mention(self, person: Entry, titles: list[Title], day: date, mention) -> Mention:
+    def _person_mention(self, person: Entry, titles: list[Title], day: date, mention, after: Title | None = None) -> Mention:
         wanted = {t.role for t in titles if t.role}
         current = person.roles_on(day)
         role: Role | None = next((r for r in current if r.role in wanted), None) or (current[0] if current else None)

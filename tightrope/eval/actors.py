@@ -129,7 +129,9 @@ def score_mentions(path: Path, articles: Path, resolver: Resolver | None = None)
         if start < 0:
             raise InputError(f"{path}:{number}", f"{want['text']!r} does not occur {occurrence}× in {want['doc']}")
         end = start + len(want["text"])
-        found = [m for m in cache[want["doc"]] if m.actor and m.start <= start and end <= m.end]
+        # the mention may be the gold span, contain it, or lie inside it ("Vietnam" in "Vietnam's")
+        found = [m for m in cache[want["doc"]] if m.actor and m.start < end and start < m.end
+                 and ((m.start <= start and end <= m.end) or (start <= m.start and m.end <= end))]
         score.total += 1
         ok = any(m.actor.key == want["key"] and (not want.get("sector") or m.actor.sector == want["sector"]) for m in found)
         if ok:
