@@ -15,7 +15,9 @@ mentions in text is :mod:`tightrope.actors.resolver`'s job.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,6 +25,7 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
+import platformdirs
 import yaml
 
 from tightrope.errors import DictionaryError
@@ -110,15 +113,35 @@ class ActorDictionary:
 
     @classmethod
     def load(cls, extra: list[str | Path] | None = None) -> "ActorDictionary":
-        """Our files, then ``$TIGHTROPE_ACTORS``, then ``extra``."""
+        """Our files, then ``$TIGHTROPE_ACTORS``, then ``extra``.
+
+        Parsing the YAML takes about a second, so the validated result is cached (a pickle in
+        the user cache directory, keyed by every file's path, size and modification time and
+        by this module's source); a changed file is simply parsed again."""
         paths = sorted(Path(str(files("tightrope.actors") / "data")).glob("*.yaml"))
         env = os.environ.get(ENV_ACTORS)
         if env:
             paths += [Path(p) for p in env.split(os.pathsep) if p]
         paths += [Path(p) for p in extra or []]
+        cache = _cache_path(paths)
+        if cache is not None:
+            try:
+                with open(cache, "rb") as fh:
+                    return pickle.load(fh)
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+                pass
         dictionary = cls()
         for path in paths:
             dictionary.add_file(path)
+        if cache is not None:
+            try:
+                cache.parent.mkdir(parents=True, exist_ok=True)
+                tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+                with open(tmp, "wb") as fh:
+                    pickle.dump(dictionary, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, cache)
+            except OSError:
+                pass  # a read-only cache directory only costs the parse
         return dictionary
 
     def add_file(self, path: Path) -> None:
@@ -199,6 +222,17 @@ class ActorDictionary:
                         index.setdefault(k, []).append(e)
             self._people_index = index
         return self._people_index.get(key, [])
+
+
+def _cache_path(paths: list[Path]) -> Path | None:
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    for p in paths:
+        try:
+            st = p.stat()
+        except OSError:
+            return None  # add_file will report the missing file
+        h.update(f"{p.resolve()}|{st.st_size}|{st.st_mtime_ns}".encode())
+    return Path(platformdirs.user_cache_dir("tightrope")) / "actors" / f"{h.hexdigest()[:24]}.pickle"
 
 
 @lru_cache(maxsize=1)

@@ -275,7 +275,7 @@ class Resolver:
     @staticmethod
     def _joins(doc: Doc, chain: list[_Hit], hit: _Hit) -> bool:
         last = chain[-1]
-        gap = doc.text[doc[last.end - 1].idx + len(doc[last.end - 1].text) : doc[hit.start].idx]
+        gap = doc[last.end - 1].whitespace_ + "".join(doc[i].text_with_ws for i in range(last.end, hit.start))
         if last.rank == _PERSON and hit.kind == "noun" and hit.title.words.lower() in _AFTER_PERSON:
             return bool(re.match(r"^[ \t]*(?:['’]s?[ \t]*)?$", gap))  # "Trump administration", "Putin's government"
         if last.kind == "nonactor" or hit.kind == "nonactor" or last.rank == _PERSON:
@@ -304,7 +304,7 @@ class Resolver:
             if end_tok > chain[-1].end:
                 via += "+unlisted-name"
         end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
-        text = doc.text[start_char:end_char]
+        text = doc[chain[0].start : end_tok].text
 
         def mention(actor: Actor | None, entry: Entry | None, role: str | None, how: str = via) -> Mention:
             return Mention(doc_id=doc_id, start=start_char, end=end_char, text=text, actor=actor,
@@ -347,7 +347,8 @@ class Resolver:
                 if held:
                     return mention(Actor(held[0].country or earlier.key, held[0].sector, earlier.name), earlier,
                                    role_code, via + "+earlier-mention")
-            if "unlisted-name" in via or doc.text[max(0, start_char - 4):start_char].lower().endswith("the "):
+            before = doc[chain[0].start - 1] if chain[0].start > 0 else None
+            if "unlisted-name" in via or (before is not None and before.lower_ == "the"):
                 return mention(None, None, role_code, via + ":unresolved")
         return None  # "officials", "the government": no actor without a state
 
