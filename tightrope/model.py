@@ -36,9 +36,21 @@ class Document:
     # Filled by the store's duplicate detection: the earliest stored copy this one repeats.
     near_duplicate_of: str | None = None
     similarity: float | None = None
+    # Filled by the integrity stage before storing: spin verdict, repaired text, framing flags.
+    integrity: Integrity | None = None
+
+    @property
+    def text_for_coding(self) -> str:
+        """The text later stages read: the repaired text of a spun document, else ``text``."""
+        if self.integrity is not None and self.integrity.repaired is not None:
+            return self.integrity.repaired
+        return self.text
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        out = asdict(self)
+        if self.integrity is None:
+            out.pop("integrity")
+        return out
 
 
 @dataclass(slots=True)
@@ -114,3 +126,65 @@ class Story:
     documents: list[str] = field(default_factory=list)
     first_published: str | None = None
     last_published: str | None = None
+
+
+@dataclass(slots=True)
+class Edit:
+    """One repair of spun text: ``Document.text[start:end]`` (``spun``) is read as ``restored``.
+
+    ``via`` says how it was found: ``original`` (aligned with the stored original), ``habit``
+    (a known spinner substitution), ``phrase`` (a broken fixed phrase restored through WordNet),
+    ``sense`` (a function word written as its rare dictionary namesake: "arsenic" for *as*).
+    """
+
+    start: int
+    end: int
+    spun: str
+    restored: str
+    confidence: float
+    via: str
+
+
+@dataclass(slots=True)
+class FramingFlag:
+    """A sentence that carries a claim with no named source, or loaded wording.
+
+    ``kind`` is ``unsourced`` or ``loaded``; ``cue`` is the words that raised it, at
+    ``[cue_start, cue_end)``; ``[start, end)`` is the sentence, all offsets into ``Document.text``.
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    kind: str
+    cue: str
+    cue_start: int
+    cue_end: int
+    label: str | None = None
+
+
+@dataclass(slots=True)
+class Integrity:
+    """What the integrity stage found in one document.
+
+    ``score`` is the spin score (telling spinner traces per 100 words); ``spun`` the verdict.
+    ``repaired`` is the text with ``edits`` applied (None when not spun): edits are spans into
+    the original ``Document.text``, which is never changed. ``copy_of`` is the stored original
+    a spun copy repeats, with ``copy_similarity`` (share of the shorter text's words found in
+    the same order in the other).
+    """
+
+    doc_id: str
+    spun: bool
+    score: float
+    repaired: str | None = None
+    edits: list[Edit] = field(default_factory=list)
+    flags: list[FramingFlag] = field(default_factory=list)
+    copy_of: str | None = None
+    copy_similarity: float | None = None
+    fingerprint: list[str] = field(default_factory=list)  # names and numbers in order (linking)
+    # Stored spun copies of this document, re-repaired by alignment with it: written with it.
+    copies: list[Integrity] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

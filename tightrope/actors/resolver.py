@@ -302,7 +302,8 @@ class Resolver:
         if person is None and chain[-1].rank == _TITLE:
             end_tok = self._absorb_unlisted_name(doc, end_tok)
             if end_tok > chain[-1].end:
-                via += "+unlisted-name"
+                person = self._misspelt_person(doc[chain[-1].end : end_tok].text, titles)
+                via += "+misspelt-name" if person else "+unlisted-name"
         end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
         text = doc[chain[0].start : end_tok].text
 
@@ -367,6 +368,27 @@ class Resolver:
             return mention(Actor(person.key, None, person.name), person, f"before {future.role or future.title}")
         key = role.country or person.key
         return mention(Actor(key, role.sector, person.name), person, status or role.role or role.title)
+
+    def _misspelt_person(self, name: str, titles: list[Title]) -> Entry | None:
+        """A name after a title that is one typo from someone who held that title
+        ("President Abdelaziz Bouteflicka", "President Francois Mitterand")."""
+        roles = {t.role for t in titles if t.role}
+        if not roles or len(name) < 8:
+            return None
+        if not hasattr(self, "_people_by_role"):
+            self._people_by_role: dict[str, dict[str, Entry]] = {}
+            for e in self.dictionary.entries.values():
+                if e.kind == "person":
+                    for r in e.roles:
+                        if r.role:
+                            for n in e.names:
+                                self._people_by_role.setdefault(r.role, {})[n] = e
+        for role in roles:
+            names = self._people_by_role.get(role, {})
+            best = process.extractOne(name, names.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE - 2)
+            if best:
+                return names[best[0]]
+        return None
 
     @staticmethod
     def _absorb_unlisted_name(doc: Doc, end: int, most: int = 4) -> int:

@@ -7,12 +7,9 @@ import json
 import click
 from rich.table import Table
 
-from tightrope.actors.dictionary import ActorDictionary
-from tightrope.actors.resolver import Resolver, parse_day
 from tightrope.cli import main
 from tightrope.cli.common import console
 from tightrope.errors import InputError
-from tightrope.nlp import get_nlp
 
 dictionary_option = click.option(
     "--dictionary", "extra", multiple=True, type=click.Path(exists=True, dir_okay=False),
@@ -44,6 +41,10 @@ def actors_resolve(text, on, as_json, extra):
     Example:
       tightrope actors resolve "U.S. Defense Secretary Pete Hegseth met Vietnamese Defense Minister Phan Van Giang in Hanoi" --on 2025-11-02
     """
+    from tightrope.actors.dictionary import ActorDictionary
+    from tightrope.actors.resolver import Resolver, parse_day
+    from tightrope.nlp import get_nlp
+
     resolver = Resolver(ActorDictionary.load(list(extra)) if extra else None)
     mentions = resolver.resolve(get_nlp()(text), on=on)
     if as_json:
@@ -78,6 +79,8 @@ def actors_show(name, extra):
       tightrope actors show VNM
       tightrope actors show Pentagon
     """
+    from tightrope.actors.dictionary import ActorDictionary
+
     dictionary = ActorDictionary.load(list(extra))
     found = dictionary.find(name)
     if not found:

@@ -6,7 +6,6 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from tightrope.store import Store
 
 console = Console(highlight=False, soft_wrap=True)
 if not console.is_terminal:  # piped output: wide lines rather than wrapped table cells
@@ -25,7 +24,10 @@ def db_option(func):
     )(func)
 
 
-def open_store(db: str | None) -> Store:
+def open_store(db: str | None):
+    """The store at ``--db`` (imported here: the CLI starts fast when a command needs none)."""
+    from tightrope.store import Store
+
     return Store(db)
 
 

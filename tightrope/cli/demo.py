@@ -8,10 +8,14 @@ import click
 
 from tightrope.cli import main
 from tightrope.cli.common import console, progress_bar
+from tightrope import integrity
 from tightrope.data import sample_corpus_path
 from tightrope.ingest import ingest
 from tightrope.ingest.files import count_articles, read_file
+from tightrope.events import CODER_VERSION
+from tightrope.pipeline import code_pending
 from tightrope.store import Store, default_db_path
+from tightrope.store.events import query_events, uncoded_document_ids
 
 
 @main.command("demo")
@@ -30,7 +34,8 @@ def demo_command(db):
     store = Store(db)
     with progress_bar("ingesting sample corpus") as bar:
         task = bar.add_task("ingesting sample corpus", total=count_articles(corpus))
-        report = ingest(read_file(corpus), store, on_item=lambda _i: bar.advance(task))
+        report = ingest(read_file(corpus), store, on_item=lambda _i: bar.advance(task), prepare=integrity.preparer(store))
+    integrity.check_unchecked(store)
     docs = store.documents()
     console.print(f"[bold]Sample corpus[/bold] → {store.url}")
     console.print(f"ingest: {report.summary()}")
@@ -42,8 +47,35 @@ def demo_command(db):
     copies = [d for d in docs if d.near_duplicate_of]
     for d in copies:
         console.print(f"near-duplicate: {d.id} is a copy of {d.near_duplicate_of} (similarity {d.similarity:.2f})")
+    checked = {d.id: store.get_integrity(d.id) for d in docs}
+    for doc_id, found in checked.items():
+        if found is not None and found.spun:
+            link = f", copy of {found.copy_of} ({found.copy_similarity:.2f})" if found.copy_of else ""
+            console.print(f"spun: {doc_id} (spin score {found.score:.2f}, {len(found.edits)} edits{link}); "
+                          f"see `tightrope integrity check {doc_id} --diff --db {db}`")
+    flagged = sum(1 for found in checked.values() if found is not None and found.flags)
+    console.print(f"framing flags: {sum(len(f.flags) for f in checked.values() if f)} in {flagged} documents")
+    with progress_bar("coding events") as bar:
+        task = bar.add_task("coding events", total=len(uncoded_document_ids(store, CODER_VERSION)))
+        code_pending(store, on_document=lambda: bar.advance(task))
+    events = query_events(store)
+    console.print(f"\n[bold]Events[/bold]: {len(events)} coded from {len(docs)} documents", markup=True)
+    by_doc: dict[str, list[dict]] = {}
+    for e in events:
+        by_doc.setdefault(e["doc_id"], []).append(e)
+    for d in docs:
+        if d.id not in by_doc:
+            continue
+        console.print(f"[bold]{d.published or '?'}  {d.title or d.id}[/bold]  ({d.outlet})", markup=True)
+        for e in sorted(by_doc[d.id], key=lambda e: e["evidence"][0]):
+            arrow = "↔" if e["reciprocal"] else "→"
+            src = ",".join(dict.fromkeys(a["key"] for a in e["source"])) or "-"
+            tgt = ",".join(dict.fromkeys(a["key"] for a in e["target"])) or "-"
+            kind = e["type"] + (f"/{e['mode']}" if e["mode"] else "")
+            console.print(f"    {kind:18} {src} {arrow} {tgt:12} {e['certainty']:11} {e['date'] or '':10}  “{e['evidence_text'][:90]}”", markup=False)
     console.print()
     console.print("Next:")
     console.print(f"  .venv/bin/tightrope docs list --db {db}")
     console.print(f"  .venv/bin/tightrope docs show {docs[0].id if docs else 'ID'} --db {db}")
+    console.print(f"  .venv/bin/tightrope events --actor VNM --with CHN --db {db}")
     store.close()

@@ -11,6 +11,10 @@ from tightrope.ingest.fetch import Fetcher, FetchPolicy
 from tightrope.ingest.files import count_articles, expand_paths, read_file
 from tightrope.ingest.text import MAX_BYTES
 from tightrope.ingest.web import read_feed, read_url
+from tightrope import integrity
+from tightrope.events import CODER_VERSION
+from tightrope.pipeline import code_pending
+from tightrope.store.events import uncoded_document_ids
 
 
 @main.command("ingest")
@@ -19,14 +23,16 @@ from tightrope.ingest.web import read_feed, read_url
 @click.option("--allow-private", is_flag=True, help="Allow fetching from loopback, private and link-local addresses.")
 @click.option("--max-bytes", type=int, default=MAX_BYTES, show_default=True, help="Refuse files and pages larger than this.")
 @click.option("--batch-size", type=int, default=100, show_default=True, help="Articles per transaction.")
+@click.option("--code/--no-code", default=True, show_default=True, help="Code events in the new documents.")
 @db_option
-def ingest_command(inputs, feeds, allow_private, max_bytes, batch_size, db):
+def ingest_command(inputs, feeds, allow_private, max_bytes, batch_size, code, db):
     """Read articles from files, folders, URLs and feeds, and store them.
 
     Files: .txt, .md, .html/.htm and .jsonl (one article a line: "text" or "html", optional
     "id", "title", "url", "outlet", "published"; a given id is kept). Folders are read
     recursively. The same article twice is stored once; near-duplicates (wire copies, light
-    rewrites) are stored and linked to their earliest copy.
+    rewrites) are stored and linked to their earliest copy. New documents are then coded
+    into events (--no-code to skip; the next ingest codes what was skipped).
 
     \b
     Examples:
@@ -55,10 +61,19 @@ def ingest_command(inputs, feeds, allow_private, max_bytes, batch_size, db):
     total = sum(count_articles(f) for f in files) + len(urls)
     with progress_bar("ingesting") as bar:
         task = bar.add_task("ingesting", total=total if not feeds else None)
-        ingest(items(), store, batch_size=batch_size, on_item=lambda _i: bar.advance(task), report=report)
+        ingest(items(), store, batch_size=batch_size, on_item=lambda _i: bar.advance(task), report=report,
+               prepare=integrity.preparer(store))
+    integrity.check_unchecked(store)  # documents stored before the integrity stage existed
     if fetcher:
         fetcher.close()
     console.print(f"ingest: {report.summary()}")
+    if code:
+        pending = len(uncoded_document_ids(store, CODER_VERSION))
+        with progress_bar("coding events") as bar:
+            task = bar.add_task("coding events", total=pending)
+            written = code_pending(store, on_document=lambda: bar.advance(task))
+        if pending:
+            console.print(f"events: {written} coded from {pending} documents")
     for source, reason in report.failed[3:]:
         console.print(f"  failed {source}: {reason}")
     store.close()

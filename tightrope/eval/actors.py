@@ -65,13 +65,13 @@ def _locate(text: str, actor_text: str) -> tuple[int, int]:
     and Egyptian warships"): then the span of its first part, else of its longest word."""
     wanted = " ".join(actor_text.split())
     for candidate in (wanted, wanted.split("...")[0].strip(" .")):
-        i = text.lower().find(candidate.lower()) if candidate else -1
-        if i >= 0:
-            return i, i + len(candidate)
+        m = re.search(r"(?<!\w)" + re.escape(candidate) + r"(?!\w)", text, re.IGNORECASE) if candidate else None
+        if m:
+            return m.start(), m.end()
     for word in sorted(re.findall(r"[\w'-]+", wanted), key=len, reverse=True):
-        i = text.find(word)
-        if i >= 0:
-            return i, i + len(word)
+        m = re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text)
+        if m:
+            return m.start(), m.end()
     return -1, -1
 
 

@@ -23,7 +23,8 @@ from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from tightrope.errors import StoreError
 from tightrope.ingest import dedup
-from tightrope.model import Document
+from tightrope.model import Document, Integrity
+from tightrope.store import integrity as integrity_rows
 from tightrope.store import migrations, schema
 
 ENV_DB = "TIGHTROPE_DB"
@@ -173,6 +174,9 @@ class Store:
             return AddResult(doc.id, "duplicate", of=other)
         if keys:
             conn.execute(self._insert_ignore(schema.doc_bands), [{"bucket": k, "doc_id": doc.id} for k in keys])
+        if doc.integrity is not None:  # the integrity stage's findings, in the same transaction
+            for item in [doc.integrity, *doc.integrity.copies]:
+                integrity_rows.write(conn, item)
         if near is None:
             return AddResult(doc.id, "added")
         root = self._link_to_earliest(conn, doc, near, similarity)
@@ -259,3 +263,53 @@ class Store:
         with self.engine.connect() as conn:
             rows = conn.execute(select(d).where(d.c.near_duplicate_of == doc_id).order_by(d.c.published))
             return [self._document(row) for row in rows]
+
+    # -- integrity (spin verdicts, repaired texts, framing flags, copy links) --------------
+
+    def save_integrity(self, items: Iterable[Integrity]) -> None:
+        """Insert or replace the integrity rows of stored documents, in one transaction."""
+        try:
+            with self.engine.begin() as conn:
+                for item in items:
+                    integrity_rows.write(conn, item)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"writing integrity rows to {self.url} failed, none was stored: {exc}") from exc
+
+    def get_integrity(self, doc_id: str) -> Integrity | None:
+        """What the integrity stage found in ``doc_id``, or None (not stored, or not checked)."""
+        with self.engine.connect() as conn:
+            return integrity_rows.get(conn, doc_id)
+
+    def text_for_coding(self, doc_id: str) -> str | None:
+        """The text later stages read: the repaired text of a spun document, else the stored
+        text (None when there is no such document)."""
+        i, d = schema.integrity, schema.documents
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(d.c.text, i.c.repaired).select_from(d.outerjoin(i, i.c.doc_id == d.c.id)).where(d.c.id == doc_id)
+            ).first()
+        if row is None:
+            return None
+        return row.repaired if row.repaired is not None else row.text
+
+    def copy_candidates(self, fingerprint: list[str], exclude: str | None = None, limit: int = 5) -> list[str]:
+        """Stored clean documents that may be the original of a spun copy with this fingerprint."""
+        with self.engine.connect() as conn:
+            return integrity_rows.candidates(conn, fingerprint, spun=False, exclude=exclude, limit=limit)
+
+    def unlinked_spun_candidates(self, fingerprint: list[str], limit: int = 5) -> list[str]:
+        """Stored spun copies with no original yet that a document with this fingerprint may be
+        the original of."""
+        with self.engine.connect() as conn:
+            return integrity_rows.candidates(conn, fingerprint, spun=True, unlinked=True, limit=limit)
+
+    def unchecked_document_ids(self) -> list[str]:
+        """Stored documents the integrity stage has not seen (stored before it existed)."""
+        with self.engine.connect() as conn:
+            return integrity_rows.unchecked_document_ids(conn)
+
+    def copies_spun_from(self, doc_id: str) -> list[str]:
+        """Ids of the spun copies linked to the original ``doc_id``."""
+        t = schema.integrity
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(t.c.doc_id).where(t.c.copy_of == doc_id).order_by(t.c.doc_id)).scalars())

@@ -24,8 +24,25 @@ def _initial(conn: Connection) -> None:
         index.create(conn, checkfirst=True)
 
 
+def _integrity(conn: Connection) -> None:
+    for table in (schema.integrity, schema.integrity_anchors):
+        table.create(conn, checkfirst=True)
+        for index in table.indexes:
+            index.create(conn, checkfirst=True)
+
+
+def _events(conn: Connection) -> None:
+    for table in (schema.events, schema.event_actors, schema.coded_documents):
+        table.create(conn, checkfirst=True)
+    for table in (schema.events, schema.event_actors):
+        for index in table.indexes:
+            index.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "documents and near-duplicate buckets", _initial),
+    (2, "integrity: spin verdicts, repaired texts, framing flags, copy links", _integrity),
+    (3, "coded events, their actors, and which documents are coded", _events),
 ]
 
 LATEST = MIGRATIONS[-1][0]
@@ -42,10 +59,10 @@ def current_version(conn: Connection) -> int:
 def migrate(conn: Connection) -> list[int]:
     """Apply every missing migration; return the versions applied."""
     schema.schema_version.create(conn, checkfirst=True)
-    have = current_version(conn)
+    have = set(conn.execute(select(schema.schema_version.c.version)).scalars().all())
     applied = []
     for version, description, step in MIGRATIONS:
-        if version <= have:
+        if version in have:
             continue
         step(conn)
         conn.execute(

@@ -7,7 +7,7 @@ Integer, BigInteger, Float) so that the same rows round-trip through both engine
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, Float, ForeignKey, Index, Integer, MetaData, Table, Text
+from sqlalchemy import BigInteger, Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, Table, Text
 
 metadata = MetaData()
 
@@ -47,3 +47,79 @@ doc_bands = Table(
     Column("doc_id", Text, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
 )
 Index("ix_doc_bands_doc_id", doc_bands.c.doc_id)
+
+# Coded events (see ANNOTATION.md); actors as JSON lists, and again one row per actor key in
+# event_actors so that "events involving VNM" is an indexed lookup.
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", Text, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("type", Text, nullable=False),
+    Column("mode", Text),
+    Column("context", Text, nullable=False, default="[]"),
+    Column("source", Text, nullable=False, default="[]"),
+    Column("target", Text, nullable=False, default="[]"),
+    Column("reciprocal", Boolean, nullable=False, default=False),
+    Column("certainty", Text, nullable=False),
+    Column("attribution", Text),
+    Column("date", Text),
+    Column("historical", Boolean, nullable=False, default=False),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("cameo", Text),
+    Column("goldstein", Float),
+    Column("quad", Integer),
+    Column("trigger", Text),
+)
+Index("ix_events_doc_id", events.c.doc_id)
+Index("ix_events_date", events.c.date)
+Index("ix_events_type", events.c.type)
+
+event_actors = Table(
+    "event_actors",
+    metadata,
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("key", Text, primary_key=True),
+    Column("side", Text, primary_key=True),  # source | target
+)
+Index("ix_event_actors_key", event_actors.c.key, event_actors.c.event_id)
+
+# Which documents the coder has seen, and with which version: uncoded ones are coded on the
+# next ingest, so a run killed between storing and coding completes later.
+coded_documents = Table(
+    "coded_documents",
+    metadata,
+    Column("doc_id", Text, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("coder_version", Text, nullable=False),
+    Column("coded_at", Text, nullable=False),
+)
+
+
+# The integrity stage's findings, one row per document (see tightrope.integrity): spin score
+# and verdict, the repaired text with its edits (JSON spans into documents.text, which is never
+# changed), framing flags (JSON), the original a spun copy repeats, and the fingerprint (names
+# and numbers in order, JSON) that links copies; integrity_anchors indexes its items.
+integrity = Table(
+    "integrity",
+    metadata,
+    Column("doc_id", Text, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("spun", Boolean, nullable=False),
+    Column("score", Float, nullable=False),
+    Column("repaired", Text),
+    Column("edits", Text, nullable=False, default="[]"),
+    Column("flags", Text, nullable=False, default="[]"),
+    Column("copy_of", Text, ForeignKey("documents.id")),
+    Column("copy_similarity", Float),
+    Column("fingerprint", Text, nullable=False, default="[]"),
+    Column("checked_at", Text, nullable=False),
+)
+Index("ix_integrity_copy_of", integrity.c.copy_of)
+
+integrity_anchors = Table(
+    "integrity_anchors",
+    metadata,
+    Column("anchor", Text, primary_key=True),
+    Column("doc_id", Text, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+)
+Index("ix_integrity_anchors_doc_id", integrity_anchors.c.doc_id)

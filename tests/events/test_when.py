@@ -1,0 +1,27 @@
+"""Event dates resolved against the publication date."""
+
+from __future__ import annotations
+
+import pytest
+
+from tightrope.events.when import event_date
+
+
+@pytest.mark.parametrize(
+    "clause, published, planned, expected",
+    [
+        ("Hegseth arrived in Hanoi on Sunday.", "2025-11-03", False, ("2025-11-02", False)),
+        ("Hegseth will arrive on Sunday.", "2025-11-03", True, ("2025-11-09", False)),
+        ("Lam arrived on Thursday.", "2025-10", False, ("2025-10", False)),
+        ("Talks were held on October 9.", "2025-10-12", False, ("2025-10-09", False)),
+        ("The visit ran from 9-11 October 2025.", "2025-11-01", False, ("2025-10-09", False)),
+        ("They met last month.", "2025-11-02", False, ("2025-10", False)),
+        ("The two sides normalized ties in 1995.", "2025-11-02", False, ("1995", True)),
+        ("Xi visited in December 2023.", "2025-04-14", False, ("2023-12", True)),
+        ("The ministers held talks.", "2025-11-02", False, ("2025-11", False)),
+        ("The ministers held talks yesterday.", "2025-11-02", False, ("2025-11-01", False)),
+        ("Hanoi signed 45 agreements.", None, False, (None, False)),
+    ],
+)
+def test_event_dates(clause, published, planned, expected):
+    assert event_date(clause, published, planned) == expected

@@ -1,0 +1,81 @@
+"""How certain the text makes an event, and on whose word (ANNOTATION.md's certainty values).
+
+Read from the dependency parse around the trigger: a negation on the trigger → ``negated``;
+"if … would" → ``hypothetical``; future or intention ("will", "plans to", "is expected to",
+"is considering") → ``planned``; hedges ("reportedly", "may", "analysts suspect", unnamed
+"reports") → ``speculative``; a reporting verb or "according to" with a named source →
+``attributed`` (the source kept); else ``asserted``. Precedence follows the gold conventions:
+negated > hypothetical > planned > speculative > attributed > asserted.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+FUTURE_AUX = {"will", "shall", "'ll", "’ll"}
+INTENT_HEADS = {"plan", "expect", "intend", "aim", "schedule", "prepare", "set", "due", "consider", "mull",
+                "weigh", "seek", "hope", "want", "wish", "propose", "look", "eye", "explore", "poise", "slate"}
+HEDGE_WORDS = {"reportedly", "allegedly", "purportedly", "possibly", "perhaps", "apparently", "supposedly",
+               "rumoured", "rumored", "unconfirmed", "unverified", "speculation", "likely"}
+HEDGE_AUX = {"may", "might", "could"}
+SUSPECT_VERBS = {"suspect", "believe", "speculate", "rumour", "rumor", "claim", "allege", "suggest", "think"}
+UNNAMED_SOURCES = {"reports", "report", "sources", "source", "analysts", "observers", "experts", "media",
+                   "insiders", "diplomats", "officials", "rumours", "rumors", "some"}
+REPORTING_VERBS = {"say", "tell", "report", "announce", "state", "confirm", "add", "note", "quote", "write",
+                   "disclose", "reveal", "cite", "tweet", "post", "declare"}
+
+
+def _governors(token: Token, limit: int = 4):
+    """The trigger and the verbs it hangs from (xcomp/ccomp/conj chains), nearest first."""
+    t = token
+    for _ in range(limit):
+        yield t
+        if t.head.i == t.i:
+            return
+        t = t.head
+
+
+def certainty(trigger: Token, sentence: Span, named: set[int]) -> tuple[str, str | None]:
+    """(certainty, attribution) for the event triggered by ``trigger``. ``named`` holds token
+    indexes inside actor or source mentions (which make a reporting subject a named source)."""
+    words = {t.lower_ for t in sentence}
+    chain = list(_governors(trigger))
+    near = [c for t in chain for c in t.children] + chain
+    if any(c.dep_ == "neg" for t in chain[:2] for c in t.children) or any(
+        t.lower_ in ("never", "not", "n't", "no") and t.head in chain[:2] for t in sentence
+    ):
+        return "negated", None
+    if "if" in words and ({"would", "could"} & words):
+        return "hypothetical", None
+    if any(c.lower_ in FUTURE_AUX for c in near if c.dep_ in ("aux", "auxpass")) or any(
+        t.lemma_ in INTENT_HEADS for t in chain[1:]) or any(
+        c.lower_ in ("to",) and c.head.i == trigger.i and trigger.dep_ == "xcomp" and trigger.head.lemma_ in INTENT_HEADS
+        for c in trigger.children
+    ):
+        return "planned", None
+    if trigger.lemma_ != "be" and any(c.lower_ == "be" or c.lemma_ == "be" for c in trigger.children if c.dep_ == "aux") and any(
+        c.lower_ == "to" for c in trigger.children if c.dep_ == "aux"
+    ):
+        return "planned", None  # "is to visit"
+    if words & HEDGE_WORDS or any(c.lower_ in HEDGE_AUX for c in near if c.dep_ == "aux"):
+        return "speculative", None
+    for gov in chain[1:]:
+        if gov.lemma_ in SUSPECT_VERBS:
+            return "speculative", None
+        if gov.lemma_ in REPORTING_VERBS:
+            subject = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subject:
+                subj = subject[0]
+                span = sentence.doc[subj.left_edge.i : subj.right_edge.i + 1]
+                if any(t.i in named for t in span) or subj.pos_ == "PROPN":
+                    return "attributed", span.text
+                if subj.lower_ in UNNAMED_SOURCES:
+                    return "speculative", None
+            return "attributed", None
+    text = sentence.text.lower()
+    if "according to" in text:
+        after = text.split("according to", 1)[1].strip().split()
+        if after and after[0].strip(",.") in UNNAMED_SOURCES | {"unnamed", "unconfirmed", "media"}:
+            return "speculative", None
+        return "attributed", sentence.text[sentence.text.lower().index("according to") + 13 :].strip(" ,.")[:80]
+    return "asserted", None

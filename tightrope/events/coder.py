@@ -1,0 +1,546 @@
+"""The event coder: PLOVER events from parsed sentences, with actors, certainty, date, evidence.
+
+For each sentence: triggers from the lexicon (verb and noun lemmas, with object constraints)
+→ source and target from the parse (subject or by-agent; object, prepositional phrases,
+possessives), read through the actor mentions of the whole text → certainty and attribution
+→ date → CAMEO code, Goldstein score and QuadClass. Events repeated in one text (headline and
+lead) are kept once. Sentences without an actor mention are skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+import numpy as np
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from tightrope.actors.resolver import Resolver
+from tightrope.events.certainty import certainty
+from tightrope.events.lexicon import QUAD_OF_TYPE, Lexicon, Trigger, default_lexicon
+from tightrope.events.when import event_date
+from tightrope.model import Event, EventActor, Mention
+from tightrope.nlp import get_nlp
+
+_UNDATED = "undated"
+# Acts that need no one to be aimed at: a parade, a deployment, a street protest.
+UNDIRECTED_TYPES = {"MOBILIZE", "PROTEST"}
+# Acts about other acts: what they govern ("agreed to cut", "urged to release") is their content.
+INTENT_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
+# Who can stage a PROTEST (a demonstration, not a government's verbal protest).
+PROTESTER_SECTORS = {"CVL", "OPP", "NGO", "EDU", "REB", "BUS", "LAB"}
+# Prepositions that place an act rather than name a party ("met Hegseth in Singapore").
+LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "during", "after", "before", "amid", "since",
+                  "following", "ahead", "throughout", "until"}
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "appos"}
+PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
+# "the two sides signed…": the two parties named last.
+PAIR_WORDS = {"sides", "countries", "nations", "leaders", "governments", "states", "parties", "ministers",
+              "presidents", "delegations", "militaries", "navies", "neighbours", "neighbors", "partners"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# A verb with no subject of its own takes its governor's ("agreed to deepen", "arrived and held").
+SUBJECTLESS_INHERIT = {"xcomp", "conj", "advcl", "acl", "pcomp"}
+
+
+@Language.component("tightrope_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines and list items stand alone."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+@dataclass
+class Input:
+    id: str
+    text: str
+    date: str | None = None
+
+
+class EventCoder:
+    """Codes texts into events. Build once; reuse (it holds the pipeline and the lexicon)."""
+
+    def __init__(self, resolver: Resolver | None = None, lexicon: Lexicon | None = None):
+        self.resolver = resolver or Resolver()
+        self.lexicon = lexicon or default_lexicon()
+        self.parser = get_nlp(("ner",))
+        if "tightrope_line_breaks" not in self.parser.pipe_names:
+            self.parser.add_pipe("tightrope_line_breaks", before="parser")
+        self.senter = self.parser.get_pipe("senter")  # disabled in the pipeline, called on its own
+
+    # -- public API ----------------------------------------------------------------------
+
+    def code(self, doc_id: str, text: str, published: str | None = None) -> list[Event]:
+        """The distinct events of one text."""
+        return next(self.code_many([Input(doc_id, text, published)]))
+
+    def code_many(self, inputs: Iterable[Input], batch_size: int = 32) -> Iterator[list[Event]]:
+        """Events of each input, in input order.
+
+        Each text is split into sentences (the small sentence segmenter, no parse) and its
+        actors resolved; only sentences holding an actor mention and a word a trigger can take
+        are parsed, in batches, and the parsed and unparsed sentences are joined back into one
+        Doc with the original offsets."""
+        items = list(inputs) if not isinstance(inputs, list) else inputs
+        for start in range(0, len(items), batch_size):
+            chunk = items[start : start + batch_size]
+            plans = [self._plan(item) for item in chunk]
+            wanted = [piece for _, _, pieces in plans for piece, parse in pieces if parse]
+            parsed = iter(self.parser.pipe(wanted, batch_size=64))
+            for item, (base, mentions, pieces) in zip(chunk, plans):
+                docs, spans, offset = [], [], 0
+                for text, parse in pieces:
+                    if parse:
+                        d = next(parsed)
+                        d.tensor = np.zeros((len(d), 0), dtype="float32")  # Doc.from_docs needs equal widths
+                        spans += [(offset + sent.start_char, offset + sent.end_char) for sent in d.sents]
+                    else:
+                        d = self.parser.make_doc(text)
+                    docs.append(d)
+                    offset += len(text)
+                doc = Doc.from_docs(docs, ensure_whitespace=False) if len(docs) > 1 else docs[0] if docs else base
+                yield self._code_doc(item, doc, mentions, spans)
+
+    def _plan(self, item: Input) -> tuple[Doc, list[Mention], list[tuple[str, bool]]]:
+        """Split a text into sentence pieces and mark those worth parsing."""
+        base = self.parser.make_doc(item.text)
+        if len(base):
+            self.senter(base)
+            line_breaks(base)
+        mentions = [m for m in self.resolver.resolve(base, on=item.date, doc_id=item.id) if m.actor]
+        datelines = self._datelines(base)
+        mentions = [m for m in mentions if not any(s <= m.start < e for s, e in datelines)]
+        starts = sorted({m.start for m in mentions})
+        forms = self.lexicon.word_forms()
+        pieces: list[tuple[str, bool]] = []
+        sents = list(base.sents) if len(base) else []
+        for k, sent in enumerate(sents):
+            end = sents[k + 1].start_char if k + 1 < len(sents) else len(item.text)
+            begin = sent.start_char if k else 0
+            has_actor = any(begin <= m < end for m in starts) or self._refers_back(sent)
+            has_trigger = any(t.lower_ in forms or t.lower_.rstrip(".") in forms for t in sent)
+            pieces.append((item.text[begin:end], has_actor and has_trigger))
+        return base, mentions, pieces
+
+    @staticmethod
+    def _refers_back(sent: Span) -> bool:
+        """Whether a sentence without a named actor may point to one ("he", "the two sides")."""
+        words = {t.lower_ for t in sent}
+        return bool(words & PERSON_PRONOUNS) or bool(words & PAIR_WORDS and words & {"two", "both"}) or "country" in words
+
+    # -- one text ------------------------------------------------------------------------
+
+    def _code_doc(self, item: Input, doc: Doc, mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Event]:
+        by_token = self._index_mentions(doc, mentions)
+        parsed_tokens = {t.i for s, e in spans for t in (doc.char_span(s, e, alignment_mode="expand") or [])}
+        self._add_references(doc, mentions, by_token, parsed_tokens)
+        occasion = None  # the day of the happening the text reports, once an event gives it
+        named = set(by_token)
+        events: list[Event] = []
+        sentences = [sent for s, e in spans if (sent := doc.char_span(s, e, alignment_mode="expand")) is not None]
+        for sent in sentences:
+            if not any(i in by_token for i in range(sent.start, sent.end)):
+                continue
+            used: set[int] = set()  # nouns already read as a verb trigger's object ("held talks")
+            fired: dict[int, Event] = {}
+            for token in sorted(sent, key=lambda t: t.pos_ not in ("VERB", "AUX")):
+                if token.i in used:
+                    continue
+                for trig in self._triggers(token):
+                    if self._is_assessment(token, trig):
+                        break
+                    event = self._event(item, doc, sent, token, trig, by_token, named)
+                    if event is not None:
+                        fired[token.i] = event
+                        used.update(c.i for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr"))
+                        break
+            for i, event in sorted(fired.items()):
+                if self._inside_intent(doc[i], fired):
+                    continue  # "agreed to cut tariffs" is one AGREE, not also a cut
+                if event.mode == "visit" and len(event.target) > 1:  # "visited Cambodia and Malaysia": two trips
+                    for t in event.target:
+                        events.append(replace(event, target=[t]))
+                    continue
+                events.append(event)
+                if occasion is None and _is_occasion(event, item.date):
+                    occasion = event.date
+        fallback = event_date("", item.date)[0]
+        for e in events:
+            if e.date == _UNDATED:  # no date words: the occasion's day, else the publication month
+                e.date = occasion if occasion and not e.historical else fallback
+        return self._distinct(events)
+
+    @staticmethod
+    def _is_assessment(token: Token, trig: Trigger) -> bool:
+        """"The two sides agreed that cooperation has grown": an assessment, not an agreement."""
+        return trig.type == "AGREE" and token.lemma_ == "agree" and any(
+            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in token.children
+        ) and not any(c.dep_ == "xcomp" for c in token.children)
+
+    @staticmethod
+    def _inside_intent(token: Token, fired: dict[int, Event]) -> bool:
+        """Whether an intent, request, threat or refusal of this sentence governs the trigger."""
+        t = token
+        for _ in range(4):
+            if t.head.i == t.i:
+                return False
+            t = t.head
+            other = fired.get(t.i)
+            if other is not None and other.type in INTENT_TYPES:
+                return True
+        return False
+
+    @staticmethod
+    def _datelines(doc: Doc) -> list[tuple[int, int]]:
+        """Character ranges of datelines ("HANOI (AP) —", "HCMC –"): places of filing, no actors."""
+        out = []
+        for sent in doc.sents:
+            for t in sent[:8]:
+                if t.text in ("—", "–", "--") or (t.text == "-" and t.i > sent.start and doc[t.i - 1].text == ")"):
+                    head = doc[sent.start : t.i]
+                    if head and head[0].text.isupper() and len(head[0].text) > 1:
+                        out.append((head.start_char, t.idx))
+                    break
+        return out
+
+    @staticmethod
+    def _add_references(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], parsed: set[int]) -> None:
+        """Pronouns for people ("he", "his") and pair words ("the two sides", "both countries")
+        stand for the person, or the two states, named last before them."""
+        ordered = sorted(mentions, key=lambda m: m.start)
+        watched = PERSON_PRONOUNS | PAIR_WORDS | {"country", "nation"}
+        for i in sorted(parsed):
+            t = doc[i]
+            if t.i in by_token or t.lower_ not in watched:
+                continue
+            before = [m for m in ordered if m.end <= t.idx]
+            if t.lower_ in PERSON_PRONOUNS and t.pos_ == "PRON":
+                person = next((m for m in reversed(before) if m.entry and m.entry.startswith("people")), None)
+                if person is not None and t.idx - person.start < 1500:
+                    by_token[t.i] = Mention(person.doc_id, t.idx, t.idx + len(t.text), t.text, person.actor, person.entry, "pronoun")
+            elif t.lower_ in ("country", "nation") and t.i > 0 and doc[t.i - 1].lower_ == "the" and t.dep_ in ("pobj", "dobj", "nsubj"):
+                # "traveled to the country": the state named last
+                state = next((m for m in reversed(before) if m.entry and m.entry.startswith(("states", "places"))), None)
+                if state is not None:
+                    by_token[t.i] = Mention(state.doc_id, t.idx, t.idx + len(t.text), t.text, state.actor, state.entry, "the-country")
+            elif t.lower_ in PAIR_WORDS and t.i > 0 and doc[t.i - 1].lower_ in ("two", "both"):
+                keys, pair = [], []
+                for m in reversed(before):
+                    if m.actor.key not in keys:
+                        keys.append(m.actor.key)
+                        pair.append(m)
+                    if len(pair) == 2:
+                        break
+                if len(pair) == 2:
+                    # both parties sit on the pair word's tokens; _actors_in collects them
+                    by_token[t.i] = Mention(pair[0].doc_id, t.idx, t.idx + len(t.text), t.text, pair[0].actor, pair[0].entry, "pair")
+                    by_token[t.i - 1] = Mention(pair[1].doc_id, doc[t.i - 1].idx, t.idx + len(t.text), doc[t.i - 1].text + " " + t.text,
+                                                pair[1].actor, pair[1].entry, "pair")
+
+    @staticmethod
+    def _index_mentions(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
+        index = {}
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    index[t.i] = m
+        return index
+
+    def _triggers(self, token: Token) -> list[Trigger]:
+        if token.pos_ in ("VERB", "AUX"):
+            found = self.lexicon.verbs.get(token.lemma_.lower(), [])
+        elif token.pos_ in ("NOUN", "PROPN"):
+            found = self.lexicon.nouns.get(token.lemma_.lower(), []) or self.lexicon.nouns.get(token.lower_, [])
+        else:
+            return []
+        out = []
+        for trig in found:
+            if trig.particle and not any(c.dep_ in ("prt", "advmod") and c.lower_ == trig.particle for c in token.children):
+                continue
+            objects = self._object_lemmas(token)
+            if trig.objects and not (objects & trig.objects):
+                continue
+            if objects & trig.not_event_if:
+                continue
+            if trig.prep and not any(c.dep_ == "prep" and c.lower_ == trig.prep for c in token.children):
+                continue
+            if trig.prep_objects and not (self._prep_object_lemmas(token, trig.prep) & trig.prep_objects):
+                continue
+            out.append(trig)
+        return out
+
+    @staticmethod
+    def _object_lemmas(token: Token) -> set[str]:
+        objs = set()
+        for c in token.children:
+            if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd") or (c.dep_ == "prep" and c.lower_ == "in" and token.lemma_ == "take"):
+                objs.add(c.lemma_.lower())
+                objs.add(c.lower_)
+                objs.update(cc.lemma_.lower() for cc in c.conjuncts)
+                objs.update(" ".join(t.lemma_.lower() for t in c.subtree if t.dep_ in ("compound", "amod")) .split())
+                for of in (p for p in c.children if p.dep_ == "prep" and p.lower_ == "of"):  # "dozens of agreements"
+                    objs.update(q.lemma_.lower() for q in of.children if q.dep_ == "pobj")
+        return objs
+
+    @staticmethod
+    def _prep_object_lemmas(token: Token, prep: str | None) -> set[str]:
+        return {p.lemma_.lower() for c in token.children if c.dep_ == "prep" and (prep is None or c.lower_ == prep)
+                for p in c.children if p.dep_ == "pobj"}
+
+    # -- roles -----------------------------------------------------------------------------
+
+    def _actors_in(self, head: Token | None, by_token: dict[int, Mention]) -> list[Mention]:
+        """Mentions inside the noun phrase headed by ``head`` (its own clauses left out)."""
+        if head is None:
+            return []
+        found: dict[tuple[int, int], Mention] = {}
+
+        def walk(t: Token) -> None:
+            if t.i in by_token:
+                m = by_token[t.i]
+                found[(m.start, m.end)] = m
+            for c in t.children:
+                if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis") or (c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS):
+                    continue
+                walk(c)
+
+        walk(head)
+        return sorted(found.values(), key=lambda m: m.start)
+
+    def _subject(self, token: Token) -> Token | None:
+        t = token
+        for _ in range(4):
+            subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS]
+            subj = subjects[-1] if subjects else None  # the one nearest the verb
+            if subj is not None and subj.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
+                subj = t.head  # "Hegseth, who is on a visit to…": the relative clause's antecedent
+            if subj is not None and subj.dep_ != "nsubjpass":
+                return subj
+            agent = next((c for c in t.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                return next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if subj is not None:  # passive without agent: no source
+                return None
+            if t.dep_ in ("acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in t.children
+            ):
+                return t.head  # "Vietnam's top leader to visit North Korea" (not "Seoul accused of…")
+            if t.dep_ in SUBJECTLESS_INHERIT and t.head.i != t.i:
+                t = t.head
+                if t.dep_ == "prep" and t.head.i != t.i:  # "Since normalizing ties, the two countries…"
+                    t = t.head
+                continue
+            return None
+        return None
+
+    def _place(self, token: Token, place: str, by_token) -> list[Mention]:
+        if place == "subject":
+            return self._actors_in(self._subject(token), by_token)
+        if place == "agent":
+            agent = next((c for c in token.children if c.dep_ == "agent"), None)
+            return self._actors_in(next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None, by_token)
+        if place == "object":
+            obj = next((c for c in token.children if c.dep_ in ("dobj", "attr")), None)
+            return self._actors_in(obj, by_token)
+        if place == "iobj":
+            return self._actors_in(next((c for c in token.children if c.dep_ in ("dative", "iobj")), None), by_token)
+        if place == "poss":
+            return self._actors_in(next((c for c in token.children if c.dep_ == "poss"), None), by_token)
+        if place in ("compound", "amod"):
+            comps = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+            return [m for c in comps for m in self._actors_in(c, by_token)]
+        if place == "subject_of_xcomp":
+            x = next((c for c in token.children if c.dep_ == "xcomp"), None)
+            return self._actors_in(self._subject(x), by_token) if x is not None else []
+        if place.startswith("prep:"):
+            words = set(place[5:].split("|"))
+            found = []
+            for c in token.children:
+                if c.dep_ == "prep" and c.lower_ in words:
+                    found += [m for p in c.children if p.dep_ == "pobj" for m in self._actors_in(p, by_token)]
+                    for p in c.children:  # "with X and Y", "to X"
+                        if p.dep_ == "pobj":
+                            for cj in p.conjuncts:
+                                found += self._actors_in(cj, by_token)
+            return found
+        return []
+
+    def _roles(self, token: Token, trig: Trigger, by_token) -> tuple[list[Mention], list[Mention], str | None]:
+        source: list[Mention] = []
+        for place in trig.source:
+            source = self._place(token, place, by_token)
+            if source:
+                break
+        target, target_place = [], None
+        for place in trig.target:
+            target = self._place(token, place, by_token)
+            if target:
+                target_place = place
+                break
+        if not target:  # "pledged to deepen ties with Vietnam": the complement's partner
+            for comp in (c for c in token.children if c.dep_ in ("xcomp", "ccomp")):
+                for place in ("prep:with", "prep:to", "object"):
+                    target = self._place(comp, place, by_token)
+                    if target:
+                        target_place = place
+                        break
+                if target:
+                    break
+        if trig.pos == "NOUN" and not source:
+            # "his visit to Hanoi", "during talks with …": the doer is the clause's subject
+            gov = token.head
+            while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
+                gov = gov.head
+            source = self._actors_in(self._subject(gov), by_token) if gov.pos_ in ("VERB", "AUX") else []
+        if trig.swap:
+            source, target = target, source
+        return source, target, target_place
+
+    # -- events ----------------------------------------------------------------------------
+
+    def _event(self, item: Input, doc: Doc, sent: Span, token: Token, trig: Trigger, by_token, named) -> Event | None:
+        source, target, target_place = self._roles(token, trig, by_token)
+        if trig.requires_target and not target:
+            return None
+        if not source and trig.reciprocal == "always":
+            # "the establishment of diplomatic relations (between the two countries)": mutual acts
+            # name their parties anywhere — in the target, else the last two states named
+            keys: dict[str, Mention] = {}
+            for m in target + self._pair_before(doc, sent, by_token):
+                keys.setdefault(m.actor.key, m)
+            parties = list(keys.values())
+            if len(parties) >= 2:
+                source, target = parties[:1], parties[1:2]
+        if not source:
+            return None  # no doer we can name: not an event we can code
+        if trig.type == "PROTEST" and not any(m.actor.sector in PROTESTER_SECTORS for m in source):
+            return None  # "Vietnam continues to demonstrate growth" is no street protest
+        if not (trig.reciprocal == "always" or target_place == "prep:with"):
+            own = {m.actor.key for m in source}
+            target = [m for m in target if m.actor.key not in own]  # "concluded his visit": no self-visit
+        if not target and trig.type not in UNDIRECTED_TYPES:
+            target = self._implicit_target(doc, sent, source, by_token)
+        src_keys = {m.actor.key for m in source}
+        tgt_keys = {m.actor.key for m in target}
+        reciprocal = trig.reciprocal == "always" or (
+            trig.reciprocal == "with" and (target_place == "prep:with" or (len(src_keys) > 1 and not target))
+        )
+        if trig.mode == "visit" and (not target or src_keys == tgt_keys):
+            return None  # a visit is to someone else
+        if src_keys and src_keys == tgt_keys and not reciprocal:
+            target = []
+        how, attribution = certainty(token, sent, named)
+        date, historical = event_date(sent.text, item.date, planned=how == "planned", at=token.idx - sent.start_char,
+                                      default=_UNDATED)
+        cameo = trig.cameo or self.lexicon.default_cameo(trig.type, trig.mode)
+        quad = (self.lexicon.cameo.get(cameo or "", {}) or {}).get("quad") or QUAD_OF_TYPE[trig.type]
+        return Event(
+            doc_id=item.id,
+            type=trig.type,
+            mode=trig.mode,
+            context=list(trig.context),
+            source=_actors(source),
+            target=_actors([m for m in target if (m.start, m.end) not in {(s.start, s.end) for s in source}]),
+            reciprocal=reciprocal,
+            certainty=how,
+            attribution=attribution,
+            date=date,
+            historical=historical,
+            evidence=(sent.start_char, sent.end_char),
+            cameo=cameo,
+            goldstein=self.lexicon.goldstein(cameo),
+            quad=quad,
+            trigger=token.text,
+        )
+
+    @staticmethod
+    def _pair_before(doc: Doc, sent: Span, by_token) -> list[Mention]:
+        """The last two distinct parties named up to the end of this sentence."""
+        found: list[Mention] = []
+        for i in range(sent.end - 1, max(0, sent.start - 80) - 1, -1):
+            m = by_token.get(i)
+            if m is not None and m.actor.key not in {f.actor.key for f in found}:
+                found.append(m)
+                if len(found) == 2:
+                    break
+        return found
+
+    @staticmethod
+    def _implicit_target(doc: Doc, sent: Span, source: list[Mention], by_token) -> list[Mention]:
+        """A directed act with no target in its clause ("Hegseth handed over a leather box")
+        is aimed at the other party the sentence names, else the last one named before it."""
+        keys = {m.actor.key for m in source}
+        for i in range(sent.start, sent.end):
+            m = by_token.get(i)
+            if m is not None and m.actor.key not in keys:
+                return [m]
+        for i in range(sent.start - 1, max(0, sent.start - 60) - 1, -1):
+            m = by_token.get(i)
+            if m is not None and m.actor.key not in keys:
+                return [m]
+        return []
+
+    @staticmethod
+    def _distinct(events: list[Event]) -> list[Event]:
+        """One event per act: same type and parties (unordered when reciprocal) is one."""
+        seen: dict[tuple, Event] = {}
+        for e in events:
+            src = frozenset(a.key for a in e.source)
+            tgt = frozenset(a.key for a in e.target)
+            key = (e.type, e.mode, frozenset(src | tgt)) if e.reciprocal else (e.type, e.mode, src, tgt)
+            if key not in seen:
+                seen[key] = e
+        return list(seen.values())
+
+
+def _is_occasion(event: Event, published: str | None) -> bool:
+    """An asserted, day-dated event within a week before publication dates the happening."""
+    if not event.date or len(event.date) != 10 or not published or event.certainty not in ("asserted", "attributed"):
+        return False
+    from tightrope.events.when import parse_published
+    from datetime import date as _date
+
+    pub, _ = parse_published(published)
+    try:
+        day = _date.fromisoformat(event.date)
+    except ValueError:
+        return False
+    return pub is not None and -1 <= (pub - day).days <= 31 and day.month in (pub.month, (pub.month - 2) % 12 + 1)
+
+
+def _actors(mentions: list[Mention]) -> list[EventActor]:
+    out, seen = [], set()
+    for m in mentions:
+        if m.actor.key in seen:
+            continue
+        seen.add(m.actor.key)
+        out.append(EventActor(key=m.actor.key, sector=m.actor.sector, text=m.text))
+    return out
+
+
+def event_to_json(e: Event, text: str | None = None) -> dict:
+    """An event in the output format of ``tightrope code`` (ANNOTATION.md)."""
+    out = {
+        "type": e.type,
+        "mode": e.mode,
+        "context": e.context,
+        "source": [{"key": a.key, "sector": a.sector, "text": a.text} for a in e.source],
+        "target": [{"key": a.key, "sector": a.sector, "text": a.text} for a in e.target],
+        "reciprocal": e.reciprocal,
+        "certainty": e.certainty,
+        "attribution": e.attribution,
+        "date": e.date,
+        "historical": e.historical,
+        "evidence": [e.evidence[0], e.evidence[1]],
+        "cameo": e.cameo,
+        "goldstein": e.goldstein,
+        "quad": e.quad,
+        "trigger": e.trigger,
+    }
+    if text is not None:
+        out["evidence_text"] = text[e.evidence[0] : e.evidence[1]]
+    return out

@@ -1,0 +1,155 @@
+"""When an event happened, from the words of its sentence and the publication date.
+
+Rules, following ANNOTATION.md and the gold conventions: an explicit date ("October 9",
+"9 October 2025", "Oct. 9") wins; a weekday ("on Sunday") is the last such day on or before
+publication (the next one for planned events), or just the month when the publication date
+is month-only; "yesterday"/"today"/"tomorrow", "last/next month/year", "in April",
+"in 1995", "since 1995" give a day, month or year; an event with no cue is dated by the
+publication month. ``historical`` marks background long before publication. Written here
+with regular expressions rather than dateparser's search, which is slower and reads "May"
+or "March" in any sentence as a date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], start=1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+
+_M = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH_DAY = re.compile(rf"\b{_M}\s+(\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I)
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s+{_M}(?:,?\s+(\d{{4}}))?\b", re.I)
+_MONTH_YEAR = re.compile(rf"\b(?:in|since|during|by|last|this|from|until)\s+{_M}(?:\s+(\d{{4}}))?\b", re.I)
+_WEEKDAY = re.compile(r"\b(?:on|last|this|next|late|early)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_RELATIVE = re.compile(r"\b(yesterday|today|tomorrow|last month|next month|last year|next year|(?:earlier |later )?this year|this month|last week|next week)\b", re.I)
+_RECENTLY = re.compile(r"\b(recently|recent|lately|in the past)\b", re.I)
+_YEAR = re.compile(r"\b(?:in|since|from|during|by|of|until|back in)\s+(?:the\s+)?((?:19|20)\d{2})\b(?!\s*%)", re.I)
+_RECENT_YEARS = re.compile(r"\b(in recent years|for decades|over the years|decades ago|years ago)\b", re.I)
+
+
+def parse_published(published: str | None) -> tuple[date | None, str]:
+    """The publication date as a day and its precision ('day', 'month', 'year', 'none')."""
+    if not published:
+        return None, "none"
+    parts = published[:10].split("-")
+    try:
+        if len(parts) >= 3:
+            return date(int(parts[0]), int(parts[1]), int(parts[2])), "day"
+        if len(parts) == 2:
+            return date(int(parts[0]), int(parts[1]), 1), "month"
+        return date(int(parts[0]), 1, 1), "year"
+    except ValueError:
+        return None, "none"
+
+
+def _fmt(day: date, precision: str) -> str:
+    return {"day": day.isoformat(), "month": f"{day:%Y-%m}", "year": f"{day:%Y}"}[precision]
+
+
+def event_date(clause: str, published: str | None, planned: bool = False, at: int | None = None,
+               default: str | None = None) -> tuple[str | None, bool]:
+    """The event's date (ISO, or a month/year prefix, or None) and whether it is historical.
+    ``at`` is the trigger's offset in ``clause``: of several date cues, the nearest one wins
+    ("held talks on Thursday … the founding of the party (October 10, 1945)"). ``default``
+    dates an event with no cue (the day of the occasion the text reports, when known); else
+    it gets the publication month."""
+    pub, precision = parse_published(published)
+    cues = []
+    for pattern in (_MONTH_DAY, _DAY_MONTH, _RELATIVE, _WEEKDAY, _MONTH_YEAR, _YEAR, _RECENT_YEARS, _RECENTLY):
+        for m in pattern.finditer(clause):
+            cues.append((m, pattern))
+    if at is not None:
+        cues.sort(key=lambda c: min(abs(c[0].start() - at), abs(c[0].end() - at)))
+    else:
+        order = [_MONTH_DAY, _DAY_MONTH, _RELATIVE, _WEEKDAY, _MONTH_YEAR, _YEAR, _RECENT_YEARS, _RECENTLY]
+        cues.sort(key=lambda c: order.index(c[1]))
+    for m, pattern in cues:
+        found = _resolve(m, pattern, pub, precision, planned)
+        if found is not None:
+            return found
+    if default is not None:
+        return default, False
+    if pub is None:
+        return None, False
+    return _fmt(pub, "month" if precision in ("day", "month") else "year"), False
+
+
+def _resolve(m, pattern, pub: date | None, precision: str, planned: bool):
+    def explicit_year(y: str | None, month: int) -> int | None:
+        if y:
+            return int(y)
+        if pub is None:
+            return None
+        # "October 9" in a November article is this year's; "December 12" in a January one last year's
+        if planned:
+            return pub.year if month >= pub.month else pub.year + 1
+        return pub.year if month <= pub.month + (1 if precision != "day" else 0) else pub.year - 1
+
+    def month_of(word: str) -> int | None:
+        word = word.lower().rstrip(".")
+        return MONTHS.get(word) or MONTHS.get(word[:3])
+
+    if pattern in (_MONTH_DAY, _DAY_MONTH):
+        month_s, day_s = (m.group(1), m.group(2)) if pattern is _MONTH_DAY else (m.group(2), m.group(1))
+        month = month_of(month_s)
+        year = explicit_year(m.group(3), month) if month else None
+        if month and year:
+            try:
+                day = date(year, month, int(day_s))
+            except ValueError:
+                return None
+            return day.isoformat(), _is_historical(day, pub)
+        return None
+    if pattern is _RELATIVE:
+        if pub is None:
+            return None
+        word = " ".join(m.group(1).lower().split())
+        if word in ("yesterday", "today", "tomorrow"):
+            if precision != "day":
+                return _fmt(pub, "month"), False
+            return (pub + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[word])).isoformat(), False
+        if word in ("last month", "next month"):
+            month = pub.month + (-1 if word.startswith("last") else 1)
+            year = pub.year + (month > 12) - (month < 1)
+            return f"{year}-{(month - 1) % 12 + 1:02d}", False
+        if word.endswith("year"):
+            return str(pub.year + (-1 if word.startswith("last") else 1 if word.startswith("next") else 0)), False
+        return _fmt(pub, "month"), False
+    if pattern is _WEEKDAY:
+        if pub is None:
+            return None
+        if precision != "day":
+            return _fmt(pub, "month"), False
+        target = WEEKDAYS[m.group(1).lower()]
+        if planned:
+            delta = (target - pub.weekday()) % 7 or 7
+            return (pub + timedelta(days=delta)).isoformat(), False
+        return (pub - timedelta(days=(pub.weekday() - target) % 7)).isoformat(), False
+    if pattern is _MONTH_YEAR:
+        month = month_of(m.group(1))
+        year = explicit_year(m.group(2), month) if month else None
+        if month and year:
+            day = date(year, month, 1)
+            return _fmt(day, "month"), _is_historical(day, pub)
+        return None
+    if pattern is _YEAR:
+        year = int(m.group(1))
+        if pub is None or year <= pub.year + 5:
+            since = "since" in m.group(0).lower()
+            return str(year), bool(pub and (year < pub.year - 1 or (since and year < pub.year)))
+        return None
+    if pattern is _RECENT_YEARS:
+        return None, True
+    if pattern is _RECENTLY:
+        return None, False
+    return None
+
+
+def _is_historical(day: date, pub: date | None) -> bool:
+    return bool(pub and (pub - day).days > 365)
