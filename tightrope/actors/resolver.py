@@ -35,6 +35,9 @@ _ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9.&-]*$")
 # What may stand between two phrases of one mention.
 _JOIN = re.compile(r"^[ \t]*(?:['’]s?[ \t]*)?$")
 _OF = re.compile(r"^[ \t]+of[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+# "protesters in Hong Kong", "fishermen from Quang Ngai": people placed in a state.
+_IN_FROM = re.compile(r"^[ \t]+(?:in|from|of)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+_PEOPLE_SECTORS = {"CVL", "OPP", "REB", "EDU", "BUS", "NGO", "LAB"}
 _APPOSITION = re.compile(r"^[ \t]*,[ \t]*$")
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen.", "adm.", "sen.", "rep.", "madam", "comrade", "premier"}
 # "Vietnam's top leader", "the Chinese leader": whoever leads the state on the date.
@@ -285,7 +288,11 @@ class Resolver:
                 return last.rank == _MODIFIER and hit.rank in (_TITLE, _PERSON)
             return hit.rank > last.rank or (hit.rank == last.rank == _TITLE)
         if _OF.match(gap):  # "the president of Vietnam"
-            return last.rank == _TITLE and hit.rank == _MODIFIER and all(h.rank == _TITLE for h in chain)
+            if last.rank == _TITLE and hit.rank == _MODIFIER and all(h.rank == _TITLE for h in chain):
+                return True
+        if _IN_FROM.match(gap):
+            return (last.kind == "noun" and last.title.sector in _PEOPLE_SECTORS and hit.rank == _MODIFIER
+                    and all(h.rank == _TITLE for h in chain))
         if _APPOSITION.match(gap):  # "Vietnam's defence minister, Phan Van Giang"
             return last.kind == "title" and hit.rank == _PERSON
         return False
@@ -303,7 +310,14 @@ class Resolver:
             end_tok = self._absorb_unlisted_name(doc, end_tok)
             if end_tok > chain[-1].end:
                 person = self._misspelt_person(doc[chain[-1].end : end_tok].text, titles)
-                via += "+misspelt-name" if person else "+unlisted-name"
+                if person is None and end_tok == chain[-1].end + 1:
+                    person = self._surname_holder(doc[chain[-1].end].text, titles, day)
+                via += ("+misspelt-name" if len(doc[chain[-1].end : end_tok]) > 1 else "+surname") if person else "+unlisted-name"
+            elif chain[-1].end < len(doc) and _NAME_TOKEN.match(doc[chain[-1].end].text):
+                person = self._surname_holder(doc[chain[-1].end].text, titles, day)
+                if person is not None:
+                    end_tok = chain[-1].end + 1
+                    via += "+surname"
         end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
         text = doc[chain[0].start : end_tok].text
 
@@ -319,6 +333,9 @@ class Resolver:
             return found
         if modifier is not None:
             entry = modifier.entry
+            if entry.kind == "place":  # a city or region stands for its state
+                state = self.dictionary.state(entry.key)
+                entry = state or entry
             if entry.key is None:  # non-state media: a source, not an actor
                 return mention(None, entry, None, "non-state-media")
             title = titles[-1] if titles else None
@@ -373,8 +390,6 @@ class Resolver:
         """A name after a title that is one typo from someone who held that title
         ("President Abdelaziz Bouteflicka", "President Francois Mitterand")."""
         roles = {t.role for t in titles if t.role}
-        if not roles or len(name) < 8:
-            return None
         if not hasattr(self, "_people_by_role"):
             self._people_by_role: dict[str, dict[str, Entry]] = {}
             for e in self.dictionary.entries.values():
@@ -383,12 +398,35 @@ class Resolver:
                         if r.role:
                             for n in e.names:
                                 self._people_by_role.setdefault(r.role, {})[n] = e
+        if not roles or len(name) < 8:
+            return None
         for role in roles:
             names = self._people_by_role.get(role, {})
             best = process.extractOne(name, names.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE - 2)
             if best:
                 return names[best[0]]
         return None
+
+    def _surname_holder(self, surname: str, titles: list[Title], day: date) -> Entry | None:
+        """"President Bush", "President Assad": a surname after a title names whoever of that
+        surname held the office — resolved when all such people served the same state (the
+        one holding it on the date, else the latest before it)."""
+        roles = {t.role for t in titles if t.role}
+        if not roles:
+            return None
+        self._misspelt_person("", titles)  # builds the role index
+        found: dict[str, Entry] = {}
+        for role in roles:
+            for n, e in self._people_by_role.get(role, {}).items():
+                if n.split()[-1].lower() == surname.lower() or n.split()[0].lower() == surname.lower():
+                    found[e.id] = e
+        if not found or len({e.key for e in found.values()}) != 1:
+            return None
+        def score(e: Entry):
+            held = [r for r in e.roles if r.role in roles]
+            on = any(r.held_on(day) for r in held)
+            return (on, max(r.start for r in held) if held else date.min)
+        return max(found.values(), key=score)
 
     @staticmethod
     def _absorb_unlisted_name(doc: Doc, end: int, most: int = 4) -> int:

@@ -176,8 +176,11 @@ class EventCoder:
     @staticmethod
     def _is_assessment(token: Token, trig: Trigger) -> bool:
         """"The two sides agreed that cooperation has grown": an assessment, not an agreement."""
+        modal = {"should", "will", "would", "must", "shall", "could", "can", "may"}
         return trig.type == "AGREE" and token.lemma_ == "agree" and any(
-            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in token.children
+            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            and not any(m.dep_ == "aux" and m.lower_ in modal for m in c.children)  # "agreed that they should…" is a pledge
+            for c in token.children
         ) and not any(c.dep_ == "xcomp" for c in token.children)
 
     @staticmethod
@@ -227,13 +230,12 @@ class EventCoder:
                 if state is not None:
                     by_token[t.i] = Mention(state.doc_id, t.idx, t.idx + len(t.text), t.text, state.actor, state.entry, "the-country")
             elif t.lower_ in PAIR_WORDS and t.i > 0 and doc[t.i - 1].lower_ in ("two", "both"):
-                keys, pair = [], []
-                for m in reversed(before):
-                    if m.actor.key not in keys:
-                        keys.append(m.actor.key)
-                        pair.append(m)
-                    if len(pair) == 2:
-                        break
+                # the two states the text has named most so far (the story's dyad), recency breaking ties
+                counts: dict[str, tuple[int, int, Mention]] = {}
+                for rank, m in enumerate(before):
+                    n, _, _ = counts.get(m.actor.key, (0, 0, m))
+                    counts[m.actor.key] = (n + 1, rank, m)
+                pair = [m for _, _, m in sorted(counts.values(), key=lambda c: (-c[0], -c[1]))[:2]]
                 if len(pair) == 2:
                     # both parties sit on the pair word's tokens; _actors_in collects them
                     by_token[t.i] = Mention(pair[0].doc_id, t.idx, t.idx + len(t.text), t.text, pair[0].actor, pair[0].entry, "pair")
@@ -417,11 +419,10 @@ class EventCoder:
                 source, target = parties[:1], parties[1:2]
         if not source:
             return None  # no doer we can name: not an event we can code
-        if trig.type == "PROTEST" and not any(m.actor.sector in PROTESTER_SECTORS for m in source):
+        if trig.type == "PROTEST" and not any(m.actor.sector in PROTESTER_SECTORS or "adjective" in (m.via or "") for m in source):
             return None  # "Vietnam continues to demonstrate growth" is no street protest
-        if not (trig.reciprocal == "always" or target_place == "prep:with"):
-            own = {m.actor.key for m in source}
-            target = [m for m in target if m.actor.key not in own]  # "concluded his visit": no self-visit
+        own = {m.actor.key for m in source}
+        target = [m for m in target if m.actor.key not in own]  # "concluded his visit": no self-visit
         if not target and trig.type not in UNDIRECTED_TYPES:
             target = self._implicit_target(doc, sent, source, by_token)
         src_keys = {m.actor.key for m in source}
