@@ -53,10 +53,11 @@ def certainty(trigger: Token, sentence: Span, named: set[int]) -> tuple[str, str
         for c in trigger.children
     ):
         return "planned", None
-    if trigger.lemma_ != "be" and any(c.lower_ == "be" or c.lemma_ == "be" for c in trigger.children if c.dep_ == "aux") and any(
-        c.lower_ == "to" for c in trigger.children if c.dep_ == "aux"
-    ):
+    to_aux = any(c.lower_ == "to" for c in trigger.children if c.dep_ == "aux")
+    if trigger.lemma_ != "be" and to_aux and any(c.lemma_ == "be" for c in trigger.children if c.dep_ == "aux"):
         return "planned", None  # "is to visit"
+    if to_aux and (trigger.dep_ in ("ROOT", "acl", "relcl") or trigger.head.pos_ in ("NOUN", "PROPN")):
+        return "planned", None  # the headline future: "Party chief To Lam to pay state visit to North Korea"
     if words & HEDGE_WORDS or any(c.lower_ in HEDGE_AUX for c in near if c.dep_ == "aux"):
         return "speculative", None
     for gov in chain[1:]:

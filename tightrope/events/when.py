@@ -64,6 +64,9 @@ def event_date(clause: str, published: str | None, planned: bool = False, at: in
     for pattern in (_MONTH_DAY, _DAY_MONTH, _RELATIVE, _WEEKDAY, _MONTH_YEAR, _YEAR, _RECENT_YEARS, _RECENTLY):
         for m in pattern.finditer(clause):
             cues.append((m, pattern))
+    days = [m for m, p in cues if p in (_MONTH_DAY, _DAY_MONTH)]
+    # "from October 9 to 11": the day, not the month that overlaps it
+    cues = [(m, p) for m, p in cues if p in (_MONTH_DAY, _DAY_MONTH) or not any(m.start() < d.end() and d.start() < m.end() for d in days)]
     if at is not None:
         cues.sort(key=lambda c: min(abs(c[0].start() - at), abs(c[0].end() - at)))
     else:
