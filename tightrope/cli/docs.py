@@ -70,11 +70,16 @@ def docs_show(doc_id, as_json, db):
     with open_store(db) as store:
         doc = store.get_document(doc_id)
         copies = store.copies_of(doc_id) if doc else []
+        checked = store.get_integrity(doc_id) if doc else None
     if doc is None:
         raise InputError(doc_id, "no such document (see `tightrope docs list`)")
     if as_json:
         row = doc.to_dict()
         row["copies"] = [c.id for c in copies]
+        if checked is not None:
+            row["integrity"] = {"spun": checked.spun, "score": checked.score, "edits": len(checked.edits),
+                                "copy_of": checked.copy_of, "copy_similarity": checked.copy_similarity,
+                                "flags": [{"kind": f.kind, "cue": f.cue, "start": f.start, "end": f.end} for f in checked.flags]}
         click.echo(json.dumps(row, ensure_ascii=False, indent=2))
         return
     for label, value in (
@@ -92,5 +97,12 @@ def docs_show(doc_id, as_json, db):
         console.print(f"[bold]copy of:[/bold] {doc.near_duplicate_of} (similarity {doc.similarity:.2f})")
     if copies:
         console.print("[bold]copies:[/bold] " + ", ".join(f"{c.id} ({c.similarity:.2f})" for c in copies))
+    if checked is not None:
+        verdict = "spun" if checked.spun else "not spun"
+        extra = f", {len(checked.edits)} repairs" if checked.spun else ""
+        if checked.copy_of:
+            extra += f", copy of {checked.copy_of} ({checked.copy_similarity:.2f})"
+        console.print(f"[bold]integrity:[/bold] {verdict} (score {checked.score:.2f}{extra}); "
+                      f"{len(checked.flags)} framing flags — `tightrope integrity check {doc.id} --diff`")
     console.print()
     console.print(doc.text, markup=False)

@@ -114,14 +114,13 @@ class EventCoder:
         datelines = self._datelines(base)
         mentions = [m for m in mentions if not any(s <= m.start < e for s, e in datelines)]
         starts = sorted({m.start for m in mentions})
-        forms = self.lexicon.word_forms()
         pieces: list[tuple[str, bool]] = []
         sents = list(base.sents) if len(base) else []
         for k, sent in enumerate(sents):
             end = sents[k + 1].start_char if k + 1 < len(sents) else len(item.text)
             begin = sent.start_char if k else 0
             has_actor = any(begin <= m < end for m in starts) or self._refers_back(sent)
-            has_trigger = any(t.lower_ in forms or t.lower_.rstrip(".") in forms for t in sent)
+            has_trigger = self.lexicon.may_trigger({t.lower_.rstrip(".") for t in sent} | {t.lower_ for t in sent}, sent.text)
             pieces.append((item.text[begin:end], has_actor and has_trigger))
         return base, mentions, pieces
 

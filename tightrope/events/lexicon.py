@@ -23,6 +23,11 @@ PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
 QUAD_OF_TYPE = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2, "RETREAT": 2,
                 "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "PROTEST": 4, "SANCTION": 4,
                 "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4}
+# Verbs too common to mark a sentence as worth parsing on their own: they trigger only with
+# the objects or prepositions their entries name ("hold talks", "was in Hanoi").
+LIGHT_VERBS = {"be", "have", "do", "make", "take", "give", "get", "go", "come", "put", "set", "keep", "hold",
+               "see", "show", "send", "lead", "stand", "run", "use", "find", "bring", "pay", "play", "raise",
+               "open", "close", "carry", "deliver", "issue", "express", "offer", "provide", "extend"}
 DEFAULT_SOURCE = ("subject",)
 DEFAULT_TARGET = ("object", "prep:with", "prep:to")
 # Visits told from the host's side: the subject receives the visitor named as object.
@@ -78,13 +83,44 @@ class Lexicon:
                     base, forms = line.split("\t")
                     irregular[base] = forms.split("|")
             forms: set[str] = set()
-            for lemma in self.verbs:
-                forms.update(_inflections(lemma, verb=True))
-                forms.update(irregular.get(lemma, []))
+            phrases: set[str] = set()
+            self._light_pairs: list[tuple[frozenset[str], frozenset[str]]] = []
+            for lemma, triggers in self.verbs.items():
+                inflected = _inflections(lemma, verb=True) | set(irregular.get(lemma, []))
+                if lemma not in LIGHT_VERBS:
+                    forms.update(inflected)
+                    continue
+                # a light verb is a trigger only with its object or preposition: look for both
+                objects: set[str] = set()
+                for trig in triggers:
+                    for obj in trig.objects | trig.prep_objects:
+                        objects.update(_inflections(obj, verb=False))
+                    if trig.prep and not trig.objects and not trig.prep_objects:
+                        phrases.update(f"{form} {trig.prep}" for form in inflected)
+                    if not (trig.objects or trig.prep_objects or trig.prep):
+                        forms.update(inflected)
+                if objects:
+                    self._light_pairs.append((frozenset(inflected), frozenset(objects)))
             for lemma in self.nouns:
                 forms.update(_inflections(lemma, verb=False))
             self._forms = forms
+            self._phrases = phrases
         return self._forms
+
+    def may_trigger(self, words: set[str], text: str) -> bool:
+        """Whether a sentence (its lower-case words and text) may hold a trigger."""
+        forms = self.word_forms()
+        if words & forms:
+            return True
+        if any(verbs & words and objects & words for verbs, objects in self._light_pairs):
+            return True
+        lowered = text.lower()
+        return any(p in lowered for p in self._phrases)
+
+    def phrase_forms(self) -> set[str]:
+        """Two-word forms ("was in") of light-verb triggers that need a preposition."""
+        self.word_forms()
+        return self._phrases
 
     def goldstein(self, code: str | None) -> float | None:
         row = self.cameo.get(code or "")
