@@ -18,7 +18,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 venv="${1:-$here/.venv}"
 target="$venv/share/nltk_data/corpora/wordnet"
-src=/usr/share/wordnet
+src="${TIGHTROPE_WORDNET_SRC:-/usr/share/wordnet}"  # where Debian puts it
 files="adj.exc adv.exc cntlist.rev data.adj data.adv data.noun data.verb index.adj index.adv index.noun index.verb index.sense noun.exc verb.exc"
 
 warn() { echo "install-wordnet: WARNING: $*; spin repair will work from its own lists only (reduced repair)." >&2; exit 0; }

@@ -4,14 +4,14 @@ Detection: the verdict on known spun texts (all should be flagged) and on clean 
 false-positive rate). Repair, on pairs of a spun text and its original: word-level figures
 from aligning spun, repaired and original words —
 
-- *spun words restored*: of the original's words that the spinner changed (replaced in the
-  spun-vs-original alignment), the share present again in the repaired text;
-- *unspun words wrongly changed*: of the original's words the spinner left alone, the share
-  the repair lost;
+- *spun words restored*: of the original's words that the spinner changed (short differing
+  stretches in the spun-vs-original alignment; long ones are captions or passages one text
+  lacks), the share the repaired stretch gives back exactly;
+- *unspun words wrongly changed*: of the words the spinner left alone, the share an edit changed;
 - *WER*: word error rate of the repaired text against the original, beside the spun text's;
 
-each with and without the original in the store (repair by alignment, or from language
-knowledge alone) — and, for every text, whether expected phrases ("Cold War") are back.
+each from language knowledge alone and with the original at hand (repair by alignment) —
+and, for texts with no original, whether the phrases issue 5 expects ("Cold War") are back.
 """
 
 from __future__ import annotations

@@ -65,9 +65,12 @@ class IntegrityChecker:
             aligned_spans = [(tokens[i].start, tokens[i].end) for i in sorted(aligned.covered)]
             confirmed = _normal(original.text)
         for e in language_edits(doc.text, tokens, detection):
-            if confirmed and e.via == "phrase" and " " in e.restored and _normal(e.restored) in confirmed:
-                # a known phrase the original itself writes beats a clumsy alignment around it
-                edits = [a for a in edits if not (a.start < e.end and e.start < a.end)]
+            clashing = [a for a in edits if a.start < e.end and e.start < a.end]
+            if (confirmed and " " in e.restored and _normal(e.restored) in confirmed
+                    and all(e.start <= a.start and a.end <= e.end for a in clashing)):
+                # a phrase the original itself writes beats a clumsier alignment of the same words
+                # ("DPRK" aligned from a teaser line, for "Democratic People's Republic of Korea")
+                edits = [a for a in edits if a not in clashing]
                 edits.append(e)
             elif not any(start < e.end and e.start < end for start, end in aligned_spans):
                 edits.append(e)  # where the original says nothing (beyond an excerpt's end)
@@ -112,6 +115,8 @@ class IntegrityChecker:
     def _relink(self, docs: list[Document]) -> None:
         """Stored spun copies with no original yet, of which a clean document here is it: their
         new records ride on the original's (``Integrity.copies``), stored with it."""
+        if not self.store.has_unlinked_spun():
+            return
         for doc in docs:
             if doc.integrity is None or doc.integrity.spun:
                 continue
@@ -141,7 +146,7 @@ def check_unchecked(store, checker: IntegrityChecker | None = None, batch: int =
     pending = store.unchecked_document_ids()
     for i in range(0, len(pending), batch):
         docs = [d for d in (store.get_document(doc_id) for doc_id in pending[i : i + batch]) if d is not None]
-        store.save_integrity(checker.prepare(docs)[k].integrity for k in range(len(docs)))
+        store.save_integrity(item for d in checker.prepare(docs) for item in (d.integrity, *d.integrity.copies))
     return len(pending)
 
 

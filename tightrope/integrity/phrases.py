@@ -12,7 +12,8 @@ Common English is full of near-phrases ("main office" is one synonym away from "
 powers"), so the rules are strict: names are matched only to capitalised windows and common
 phrases only to lower-case ones; a swapped word is a synonym, a similar adjective or a direct
 hypernym/hyponym in a name (strength ≥ ``MIN_STRENGTH``), a synonym or similar word in running
-text (``COMMON_STRENGTH``), never a mere sibling nor a spelling variant; at least one content
+text (``COMMON_STRENGTH``), never a mere sibling nor a spelling variant, and no commoner than
+the word it replaced (spinners pick the odd synonym: "Chilly" for Cold); at least one content
 word of the phrase stays in place, except in a two-word name whose both words are swapped,
 one of them a rare choice.
 """
@@ -70,6 +71,7 @@ def _index() -> dict[tuple[int, int, str], list[str]]:
     return index
 
 
+@lru_cache(maxsize=500_000)
 def _strength(spun: str, wanted: str) -> float:
     """How closely the word ``spun`` relates to ``wanted`` (0: not at all, or only by
     inflection, which is no swap)."""
@@ -143,26 +145,30 @@ def find_broken_phrases(tokens: list[Token]) -> list[BrokenPhrase]:
     index = _index()
     out: list[BrokenPhrase] = []
     n = len(tokens)
+    # runs[i]: how many words, one space apart and outside quotations, stand in a row from i
+    runs = [0] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        t = tokens[i]
+        if t.is_word and not t.quoted:
+            runs[i] = runs[i + 1] + 1 if runs[i + 1] and tokens[i + 1].start - t.end <= 1 else 1
+    norms = [t.norm for t in tokens]
     i = 0
     while i < n:
-        if not tokens[i].is_word or tokens[i].quoted:
+        if runs[i] < 2:
             i += 1
             continue
         found = None
         fluent_until = -1
-        for size in range(min(MAX_WORDS, n - i), 1, -1):
+        for size in range(min(MAX_WORDS, runs[i]), 1, -1):
             span = tokens[i : i + size]
-            if any(not t.is_word or t.quoted for t in span):
-                continue
-            if any(span[k + 1].start - span[k].end > 1 for k in range(size - 1)):
-                continue
-            window = [t.norm for t in span]
+            window = norms[i : i + size]
             if " ".join(window) in known:
                 fluent_until = i + size - 1
                 break
             candidates = set()
             for k, w in enumerate(window):
-                candidates.update(index.get((size, k, w), ()))
+                if w not in FUNCTION_WORDS:  # a phrase needs a content word in place
+                    candidates.update(index.get((size, k, w), ()))
             if size == 2 and span[0].capitalised and span[1].capitalised:
                 for rel in wordnet.relatives(window[0]):
                     candidates.update(index.get((2, 0, rel), ()))

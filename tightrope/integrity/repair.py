@@ -14,7 +14,6 @@ restored from its rare namesake ("arsenic" → as) is 0.7.
 from __future__ import annotations
 
 from tightrope.integrity.detect import Detection
-from tightrope.integrity.phrases import find_broken_phrases
 from tightrope.integrity.tokens import Token, match_case
 from tightrope.model import Edit
 
@@ -27,35 +26,23 @@ def _restore(spun: str, restored: str) -> str:
 
 
 def language_edits(text: str, tokens: list[Token], detection: Detection) -> list[Edit]:
-    """Edits for every habit and broken phrase in ``tokens``, not overlapping; where a habit
-    and a phrase overlap, the longer span wins (then the more confident)."""
-    phrases = detection.phrases if detection.phrases is not None else find_broken_phrases(tokens)
-    candidates: list[tuple[int, int, Edit]] = []
+    """Edits for every trace the detector found in ``tokens`` — habits, function-word
+    namesakes, broken phrases (the detector keeps them from overlapping) — in text order."""
+    found: list[tuple[int, int, str, float, str]] = []  # first, last token, restored, confidence, via
     for m in detection.habits:
-        start, end = tokens[m.first].start, tokens[m.last].end
-        spun = text[start:end]
-        restored = _restore(spun, m.habit.original)
-        if restored != spun:
-            candidates.append((m.first, m.last, Edit(start, end, spun, restored, round(0.55 + 0.4 * m.habit.weight, 3), "habit")))
+        found.append((m.first, m.last, m.habit.original, round(0.55 + 0.4 * m.habit.weight, 3), "habit"))
     for trace in detection.senses:
-        tok = tokens[trace.index]
-        candidates.append((trace.index, trace.index, Edit(tok.start, tok.end, tok.text, _restore(tok.text, trace.original), 0.7, "sense")))
-    for p in phrases:
-        start, end = tokens[p.first].start, tokens[p.last].end
+        found.append((trace.index, trace.index, trace.original, 0.7, "sense"))
+    for p in detection.phrases:
+        found.append((p.first, p.last, p.display, round(0.5 + 0.4 * p.strength, 3), "phrase"))
+    edits = []
+    for first, last, original, confidence, via in found:
+        start, end = tokens[first].start, tokens[last].end
         spun = text[start:end]
-        restored = _restore(spun, p.display)
+        restored = _restore(spun, original)
         if restored != spun:
-            candidates.append((p.first, p.last, Edit(start, end, spun, restored, round(0.5 + 0.4 * p.strength, 3), "phrase")))
-    candidates.sort(key=lambda c: (-(c[1] - c[0]), -c[2].confidence, c[0]))
-    taken: set[int] = set()
-    chosen = []
-    for first, last, edit in candidates:
-        span = set(range(first, last + 1))
-        if span & taken:
-            continue
-        taken |= span
-        chosen.append(edit)
-    return sorted(chosen, key=lambda e: e.start)
+            edits.append(Edit(start, end, spun, restored, confidence, via))
+    return sorted(edits, key=lambda e: e.start)
 
 
 def apply_edits(text: str, edits: list[Edit]) -> str:

@@ -161,10 +161,15 @@ def available() -> bool:
 
 def base_forms(word: str) -> list[str]:
     """The word and its dictionary forms (``visits`` → ``visit``, ``went`` → ``go``)."""
+    return list(_base_forms(word))
+
+
+@lru_cache(maxsize=200_000)
+def _base_forms(word: str) -> tuple[str, ...]:
     index = _index()
     forms = [word]
     if index is None:
-        return forms
+        return tuple(forms)
     for pos, rules in _MORPHY.items():
         for base in index.exceptions.get(pos, {}).get(word, ()):
             if base not in forms:
@@ -174,7 +179,7 @@ def base_forms(word: str) -> list[str]:
                 base = word[: len(word) - len(suffix)] + replacement
                 if base in index.words and base not in forms:
                     forms.append(base)
-    return forms
+    return tuple(forms)
 
 
 @lru_cache(maxsize=200_000)

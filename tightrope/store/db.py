@@ -297,6 +297,12 @@ class Store:
         with self.engine.connect() as conn:
             return integrity_rows.candidates(conn, fingerprint, spun=False, exclude=exclude, limit=limit)
 
+    def has_unlinked_spun(self) -> bool:
+        """Whether any stored spun copy still waits for its original."""
+        t = schema.integrity
+        with self.engine.connect() as conn:
+            return conn.execute(select(t.c.doc_id).where(t.c.spun.is_(True), t.c.copy_of.is_(None)).limit(1)).first() is not None
+
     def unlinked_spun_candidates(self, fingerprint: list[str], limit: int = 5) -> list[str]:
         """Stored spun copies with no original yet that a document with this fingerprint may be
         the original of."""
