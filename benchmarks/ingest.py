@@ -1,6 +1,6 @@
 """Ingest throughput: N generated articles (default 10,000) from JSONL into a fresh SQLite file.
 
-    .venv/bin/python benchmarks/ingest.py [--articles 10000] [--batch-size 100]
+    .venv/bin/python benchmarks/ingest.py [--articles 10000] [--batch-size 100] [--integrity]
 
 Prints articles/s, the store's size and the peak resident memory of the process.
 """
@@ -26,13 +26,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--batch-size", type=int, default=100)
+    parser.add_argument("--integrity", action="store_true", help="Run the integrity stage (spin check) too, as `tightrope ingest` does.")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = write_jsonl(Path(tmp) / "articles.jsonl", generate(args.articles, seed=42))
         db = Path(tmp) / "bench.db"
         store = Store(str(db))
         start = time.perf_counter()
-        report = ingest(read_file(path), store, batch_size=args.batch_size)
+        prepare = None
+        if args.integrity:
+            from tightrope import integrity
+            prepare = integrity.preparer(store)
+        report = ingest(read_file(path), store, batch_size=args.batch_size, prepare=prepare)
         elapsed = time.perf_counter() - start
         store.close()
         size = db.stat().st_size + sum(p.stat().st_size for p in Path(tmp).glob("bench.db-*"))

@@ -11,10 +11,6 @@ from tightrope.ingest.fetch import Fetcher, FetchPolicy
 from tightrope.ingest.files import count_articles, expand_paths, read_file
 from tightrope.ingest.text import MAX_BYTES
 from tightrope.ingest.web import read_feed, read_url
-from tightrope import integrity
-from tightrope.events import CODER_VERSION
-from tightrope.pipeline import code_pending
-from tightrope.store.events import uncoded_document_ids
 
 
 @main.command("ingest")
@@ -42,6 +38,12 @@ def ingest_command(inputs, feeds, allow_private, max_bytes, batch_size, code, db
     """
     if not inputs and not feeds:
         raise click.UsageError("give at least one file, folder, URL or --feed")
+    # the later stages load language models: imported here, so `--help` stays quick
+    from tightrope import integrity
+    from tightrope.events import CODER_VERSION
+    from tightrope.pipeline import code_pending
+    from tightrope.store.events import uncoded_document_ids
+
     urls = [i for i in inputs if "://" in i]
     paths = [i for i in inputs if "://" not in i]
     files, errors, skipped = expand_paths(paths)
