@@ -119,13 +119,89 @@ class Event:
 
 @dataclass(slots=True)
 class Story:
-    """A cluster of documents about one happening."""
+    """A cluster of documents about one happening (see :mod:`tightrope.stories`).
 
-    id: str
+    ``id`` is the store's story number; ``documents`` the ids given at ingest, oldest first.
+    ``sources`` counts independent sources (wire copies and rewrites grouped under their
+    original); ``actors`` are the most prominent actor keys and people, ``event_types`` the
+    PLOVER types coded in its documents, most frequent first.
+    """
+
+    id: int
     title: str
     documents: list[str] = field(default_factory=list)
     first_published: str | None = None
     last_published: str | None = None
+    sources: int = 0
+    actors: list[str] = field(default_factory=list)
+    event_types: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Citation:
+    """Where a briefing sentence comes from: ``[start, end)`` of document ``doc_id``'s
+    ``text`` (or of its ``title`` when ``field`` is ``"title"``)."""
+
+    doc_id: str
+    start: int
+    end: int
+    field: str = "text"
+    outlet: str | None = None
+    url: str | None = None
+
+
+@dataclass(slots=True)
+class Statement:
+    """One sentence of a briefing and the spans that support it. ``label`` says what the
+    sentence is where a section needs it (a date in the timeline, a source, a question)."""
+
+    text: str
+    cites: list[Citation] = field(default_factory=list)
+    label: str | None = None
+
+
+@dataclass(slots=True)
+class BriefingItem:
+    """A block of a section: a source in "What the papers say", a question in "Go deeper", a
+    card in "More on these topics". ``notes`` are facts Tightrope states about the documents
+    themselves (which copies were grouped, why an article was left out), not claims from them."""
+
+    heading: str | None = None
+    statements: list[Statement] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class BriefingSection:
+    """One section of a briefing: ``key`` is ``happened``, ``behind``, ``papers``,
+    ``timeline``, ``deeper`` or ``topics``."""
+
+    key: str
+    title: str
+    items: list[BriefingItem] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Briefing:
+    """The page for one story: every statement cites the document spans it comes from."""
+
+    story: Story
+    sections: list[BriefingSection] = field(default_factory=list)
+    writer: str = "extractive"
+    dropped: list[str] = field(default_factory=list)  # generated sentences that failed the source check
+
+    def section(self, key: str) -> BriefingSection | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+    def statements(self) -> list[Statement]:
+        """Every statement of every section, in order."""
+        return [st for s in self.sections for item in s.items for st in item.statements]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 @dataclass(slots=True)

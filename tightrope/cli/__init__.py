@@ -45,3 +45,4 @@ from tightrope.cli import eval as _eval  # noqa: E402,F401
 from tightrope.cli import events as _events  # noqa: E402,F401
 from tightrope.cli import ingest as _ingest  # noqa: E402,F401
 from tightrope.cli import integrity as _integrity  # noqa: E402,F401
+from tightrope.cli import stories as _stories  # noqa: E402,F401

@@ -16,6 +16,9 @@ from tightrope.events import CODER_VERSION
 from tightrope.pipeline import code_pending
 from tightrope.store import Store, default_db_path
 from tightrope.store.events import query_events, uncoded_document_ids
+from tightrope.stories.briefing import build_briefing
+from tightrope.stories.listing import story_records
+from tightrope.stories.render import to_markdown
 
 
 @main.command("demo")
@@ -73,9 +76,20 @@ def demo_command(db):
             tgt = ",".join(dict.fromkeys(a["key"] for a in e["target"])) or "-"
             kind = e["type"] + (f"/{e['mode']}" if e["mode"] else "")
             console.print(f"    {kind:18} {src} {arrow} {tgt:12} {e['certainty']:11} {e['date'] or '':10}  “{e['evidence_text'][:90]}”", markup=False)
+    records = story_records(store)
+    console.print(f"\n[bold]Stories[/bold]: {len(records)} formed from {len(docs)} documents", markup=True)
+    for r in records:
+        console.print(f"  {r.id:3}  {r.first_published or '?':10}  {len(r.documents)} articles, {r.sources} sources  {r.title}",
+                      markup=False)
+    largest = max(records, key=lambda r: (len(r.documents), r.sources, r.last_published or ""), default=None)
     console.print()
     console.print("Next:")
     console.print(f"  .venv/bin/tightrope docs list --db {db}")
     console.print(f"  .venv/bin/tightrope docs show {docs[0].id if docs else 'ID'} --db {db}")
     console.print(f"  .venv/bin/tightrope events --actor VNM --with CHN --db {db}")
+    console.print(f"  .venv/bin/tightrope stories --db {db}")
+    if largest is not None:
+        console.print(f"  .venv/bin/tightrope brief {largest.id} --format html -o briefing.html --db {db}")
+        console.print(f"\n[bold]Briefing of the largest story[/bold] (story {largest.id}):\n", markup=True)
+        console.print(to_markdown(build_briefing(store, largest.id)), markup=False, highlight=False)
     store.close()

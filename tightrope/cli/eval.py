@@ -162,3 +162,31 @@ def eval_spin(shared, spun_files, clean_files, pair_files, as_json):
         for k, (phrase, v) in enumerate(p["phrases"].items()):
             gone = f"   {forms[k][0]!r} {forms[k][1][0]}→{forms[k][1][1]}" if k < len(forms) else ""
             console.print(f"   {phrase!r} {v[0]}→{v[1]}{gone}", markup=False)
+
+
+@eval_group.command("stories")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", metavar="PATH_OR_URL", default=None, help="Store to ingest into (default: a temporary one).")
+@click.option("--no-code", is_flag=True, help="Cluster without coding events first (faster, text and actors only).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures, the stories and the errors as JSON.")
+@click.option("--show-errors", is_flag=True, help="List gold stories split apart and system stories that mix gold stories.")
+def eval_stories(gold, db, no_code, as_json, show_errors):
+    """Ingest GOLD (JSONL articles with a gold "story" label), let stories form as at
+    ingest, and print B-cubed precision, recall and F1 of the stories against the labels.
+
+    \b
+    Example:
+      tightrope eval stories ../shared/data/articles_dev.jsonl
+    """
+    from tightrope.eval.stories import evaluate
+
+    result = evaluate(gold, db=db, code=not no_code)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    console.print(f"articles {result['articles']}  gold stories {result['gold_stories']}  "
+                  f"system stories {result['system_stories']}")
+    console.print(f"B-cubed  P {result['precision']:.3f}  R {result['recall']:.3f}  F1 {result['f1']:.3f}")
+    if show_errors:
+        for e in result["errors"]:
+            console.print(f"  {json.dumps(e, ensure_ascii=False)}", markup=False)

@@ -39,10 +39,18 @@ def _events(conn: Connection) -> None:
             index.create(conn, checkfirst=True)
 
 
+def _stories(conn: Connection) -> None:
+    for table in (schema.stories, schema.story_documents, schema.story_keys):
+        table.create(conn, checkfirst=True)
+        for index in table.indexes:
+            index.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "documents and near-duplicate buckets", _initial),
     (2, "integrity: spin verdicts, repaired texts, framing flags, copy links", _integrity),
     (3, "coded events, their actors, and which documents are coded", _events),
+    (4, "stories: clusters of documents, their members and candidate keys", _stories),
 ]
 
 LATEST = MIGRATIONS[-1][0]

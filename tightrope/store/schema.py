@@ -115,6 +115,7 @@ integrity = Table(
     Column("checked_at", Text, nullable=False),
 )
 Index("ix_integrity_copy_of", integrity.c.copy_of)
+Index("ix_integrity_spun", integrity.c.spun, integrity.c.copy_of)
 
 integrity_anchors = Table(
     "integrity_anchors",
@@ -123,3 +124,49 @@ integrity_anchors = Table(
     Column("doc_id", Text, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
 )
 Index("ix_integrity_anchors_doc_id", integrity_anchors.c.doc_id)
+
+# Stories (see tightrope.stories): clusters of documents about one happening, formed as
+# documents arrive. ``profile`` is the JSON sum of the members' feature vectors (terms, actors,
+# events) that new documents are compared with; first_day/last_day are date ordinals.
+# story_documents says which story each document is in and why; story_keys indexes each
+# story's heaviest terms and actors with its dates, so that the candidates for a new document
+# are one indexed lookup however large the store grows.
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("title", Text, nullable=False),
+    Column("title_doc", Text),
+    Column("size", Integer, nullable=False, default=0),
+    Column("first_day", Integer),
+    Column("last_day", Integer),
+    Column("dated_loosely", Boolean, nullable=False, default=True),  # dates from month-only documents
+    Column("profile", Text, nullable=False, default="{}"),
+    Column("created_at", Text, nullable=False),
+    Column("updated_at", Text, nullable=False),
+)
+Index("ix_stories_last_day", stories.c.last_day)
+
+story_documents = Table(
+    "story_documents",
+    metadata,
+    Column("doc_id", Text, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("story_id", Integer, ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
+    Column("score", Float),
+    Column("reason", Text, nullable=False),
+    Column("features", Text, nullable=False, default="{}"),
+    Column("assigned_at", Text, nullable=False),
+)
+Index("ix_story_documents_story_id", story_documents.c.story_id)
+
+story_keys = Table(
+    "story_keys",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("story_id", Integer, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("weight", Float, nullable=False),
+    Column("first_day", Integer),
+    Column("last_day", Integer),
+)
+Index("ix_story_keys_key_day", story_keys.c.key, story_keys.c.last_day)
+Index("ix_story_keys_story_id", story_keys.c.story_id)
