@@ -78,3 +78,19 @@ def test_the_trade_battle_copy_links_to_its_original_despite_its_extra_captions(
     assert found.spun and found.copy_of == "wsj"
     assert "according to officials who were involved" in found.repaired
     assert "White House on May 22" in found.repaired
+
+
+def test_a_copy_before_its_original_in_one_batch_is_stored_and_linked(store):
+    """Regression: the copy's link used to point at a document not stored yet (FK error)."""
+    import json
+
+    from tightrope import integrity
+    from tightrope.data import sample_corpus_path
+    from tightrope.ingest import ingest
+    from tightrope.ingest.files import article_from_json
+
+    rows = {json.loads(l)["id"]: l for l in sample_corpus_path().open(encoding="utf-8")}
+    batch = [article_from_json(rows[i], i) for i in ("putin-hanoi-2024-spun", "putin-hanoi-2024-pws")]
+    report = ingest(batch, store, prepare=integrity.preparer(store))
+    assert not report.failed and len(report.stored) == 2
+    assert store.get_integrity("putin-hanoi-2024-spun").copy_of == "putin-hanoi-2024-pws"

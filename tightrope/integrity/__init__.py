@@ -110,7 +110,8 @@ class IntegrityChecker:
             doc.integrity = self._check(doc, tokens, detection, None, docs)
         if self.store is not None:
             self._relink(docs)
-        return docs
+        # originals before their copies, so that a copy's link points at a stored document
+        return sorted(docs, key=lambda d: bool(d.integrity and d.integrity.copy_of))
 
     def _relink(self, docs: list[Document]) -> None:
         """Stored spun copies with no original yet, of which a clean document here is it: their

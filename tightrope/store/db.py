@@ -176,6 +176,9 @@ class Store:
             conn.execute(self._insert_ignore(schema.doc_bands), [{"bucket": k, "doc_id": doc.id} for k in keys])
         if doc.integrity is not None:  # the integrity stage's findings, in the same transaction
             for item in [doc.integrity, *doc.integrity.copies]:
+                if item.copy_of and conn.execute(select(d.c.id).where(d.c.id == item.copy_of)).first() is None:
+                    # its original was not stored (a duplicate, or refused): keep the verdict, drop the link
+                    item.copy_of, item.copy_similarity = None, None
                 integrity_rows.write(conn, item)
         if near is None:
             return AddResult(doc.id, "added")
