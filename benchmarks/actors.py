@@ -19,10 +19,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    default = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "articles_dev.jsonl"
-    if not default.exists():
-        from tightrope.data import sample_corpus_path
-        default = sample_corpus_path()
+    from _inputs import default_articles
+
+    default = default_articles()
     parser.add_argument("--articles", type=Path, default=default)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()

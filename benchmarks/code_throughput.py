@@ -42,10 +42,9 @@ def _worker(args):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    default = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "articles_dev.jsonl"
-    if not default.exists():
-        from tightrope.data import sample_corpus_path
-        default = sample_corpus_path()
+    from _inputs import default_articles
+
+    default = default_articles()
     parser.add_argument("--articles", type=Path, default=default)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--processes", type=int, default=2)

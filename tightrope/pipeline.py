@@ -34,10 +34,11 @@ def code_pending(store: Store, coder: EventCoder | None = None, on_document: Cal
     written = 0
     for i in range(0, len(pending), CODE_BATCH):
         docs = [store.get_document(doc_id) for doc_id in pending[i : i + CODE_BATCH]]
-        inputs = [Input(d.id, text_for_coding(store, d), d.published) for d in docs]
+        checks = {d.id: store.get_integrity(d.id) for d in docs}  # one read per document, used twice
+        inputs = [Input(d.id, _text_for_coding(d, checks[d.id]), d.published) for d in docs]
         coded = {item.id: events for item, events in zip(inputs, coder.code_many(inputs))}
         for doc_id, events in coded.items():
-            _to_original_offsets(store, doc_id, events)
+            _to_original_offsets(checks[doc_id], events)
         written += save_events(store, coded, CODER_VERSION)
         if on_document:
             for _ in docs:
@@ -47,29 +48,25 @@ def code_pending(store: Store, coder: EventCoder | None = None, on_document: Cal
     return written
 
 
-def _to_original_offsets(store: Store, doc_id: str, events) -> None:
+def _text_for_coding(doc, check) -> str:
+    """The text the coder reads: the repaired text of a spun document, else the stored text."""
+    return check.repaired if check is not None and check.repaired is not None else doc.text
+
+
+def _to_original_offsets(check, events) -> None:
     """Events of a repaired (spun) text point into the stored original: every output stays
     traceable to ``Document.text``."""
-    getter = getattr(store, "get_integrity", None)
-    record = getter(doc_id) if getter else None
-    edits = getattr(record, "edits", None) if record is not None and getattr(record, "repaired", None) is not None else None
-    if not edits:
+    if check is None or check.repaired is None or not check.edits:
         return
     from tightrope.integrity.repair import original_offset
 
     for e in events:
-        e.evidence = (original_offset(edits, e.evidence[0]), original_offset(edits, e.evidence[1]))
+        e.evidence = (original_offset(check.edits, e.evidence[0]), original_offset(check.edits, e.evidence[1]))
 
 
 def assign_stories(store: Store, resolver=None) -> list[Assignment]:
     """Put every stored document that is in no story into one (see :mod:`tightrope.stories`)."""
     return assign_pending(store, resolver)
-
-
-def text_for_coding(store: Store, doc) -> str:
-    """The text the coder reads: the stored text (the integrity stage may supply a repaired one)."""
-    getter = getattr(store, "text_for_coding", None)
-    return getter(doc.id) if getter else doc.text
 
 
 def ingest_and_code(items: Iterable[Item], store: Store, report: IngestReport | None = None, **kw) -> tuple[IngestReport, int]:

@@ -117,11 +117,6 @@ class Lexicon:
         lowered = text.lower()
         return any(p in lowered for p in self._phrases)
 
-    def phrase_forms(self) -> set[str]:
-        """Two-word forms ("was in") of light-verb triggers that need a preposition."""
-        self.word_forms()
-        return self._phrases
-
     def goldstein(self, code: str | None) -> float | None:
         row = self.cameo.get(code or "")
         return row["goldstein"] if row else None

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from tightrope.integrity import lexicon
 from tightrope.model import FramingFlag
+from tightrope.nlp.spans import strip_span
 
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[”\"’']?|\n|$)")
 _NAMED_SOURCE = re.compile(
@@ -52,13 +53,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """``[start, end)`` of each sentence (or line) of ``text``, stripped of spaces."""
     spans = []
     for m in _SENTENCE.finditer(text):
-        start, end = m.start(), m.end()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            spans.append((start, end))
+        span = strip_span(text, m.start(), m.end())
+        if span:
+            spans.append(span)
     return spans
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from tightrope.nlp.spans import strip_span
+
 # Words after which a full stop does not end a sentence.
 ABBREVIATIONS = {
     "u.s", "u.k", "u.n", "e.u", "mr", "mrs", "ms", "dr", "gen", "sec", "lt", "col", "maj", "capt", "adm", "sgt",
@@ -44,9 +46,6 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _push(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
+    span = strip_span(text, start, end)
+    if span:
+        spans.append(span)
