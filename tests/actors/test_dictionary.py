@@ -60,6 +60,9 @@ def test_sources_are_recorded_in_every_file_header():
         ("institutions:\n  - names: [Ministry of Fun]\n    key: VNM\n", "needs a sector"),
         ("colours: [red]\n", "top level"),
         ("states: [\n", "not valid YAML"),
+        ("groups:\n  - {name: Testians, homes: [Testland]}\n", "home 'Testland'"),
+        ("sector_nouns:\n  - {sector: LEG, words: [diet], states: [JPN], default: VNM}\n", "default 'VNM' is not one of"),
+        ("sector_nouns:\n  - {sector: LEG, words: [diet], states: [Japan]}\n", "state 'Japan'"),
     ],
 )
 def test_malformed_files_are_refused_with_file_and_entry_named(tmp_path, body, message):
@@ -87,3 +90,17 @@ def test_a_user_file_adds_and_overrides(tmp_path, monkeypatch):
     d = ActorDictionary.load()
     assert d.find("Nguyen Van Testa")[0].key == "VNM"
     assert d.find("Pentagon")[0].sector == "GOV"  # same name: the user's entry wins
+
+
+def test_groups_have_home_states_and_institution_nouns_their_states(dictionary):
+    hutu = dictionary.find("Hutus")[0]
+    assert hutu.kind == "group" and hutu.homes == ["RWA", "BDI"] and hutu.key == "RWA"
+    muslims = dictionary.find("Muslims")[0]
+    assert muslims.kind == "group" and muslims.key is None  # a religion has no state of its own
+    council = dictionary.titles["security council"]
+    assert council.context and "RUS" in council.states and council.default == "IGO:UN"
+
+
+def test_a_state_office_comes_before_a_party_post_without_role_code(dictionary):
+    medvedev = dictionary.find("Dmitry Medvedev")[0]
+    assert medvedev.roles_on(date(2025, 10, 9))[0].sector == "GOV"  # Security Council, not United Russia

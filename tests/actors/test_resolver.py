@@ -78,3 +78,92 @@ def test_places_that_contain_state_words_are_not_states(resolver):
 
 def test_lowercase_common_words_are_not_states(resolver):
     assert resolved(resolver, "They ate turkey on china plates in Chad.", "2025-01-01") == [("Chad", "TCD", None)]
+
+
+# -- keys from the sentence's context ---------------------------------------------------------
+
+
+def keys_of(resolver, text, on="2025-11-02"):
+    return {m.text: (m.actor.key if m.actor else None) for m in resolver.resolve(text, on=on)}
+
+
+def test_people_with_no_state_take_the_place_their_sentence_names(resolver):
+    assert keys_of(resolver, "Thousands of students marched through the streets in Hong Kong on Sunday.")["students"] == "HKG"
+    got = keys_of(resolver, "Police in Egypt dispersed hundreds of demonstrators with tear gas, Reuters said.")
+    assert got["demonstrators"] == "EGY"
+    # no state in the sentence: no actor, and no mention either
+    assert "students" not in keys_of(resolver, "The students went home after the rally.")
+
+
+def test_a_states_people_living_elsewhere_are_keyed_where_they_live(resolver):
+    got = keys_of(resolver, "Ethnic Serbs in northern Kosovo blocked the roads again.")
+    assert got["Serbs"] == "XKX"
+    got = keys_of(resolver, "Kazakhstan's ethnic Russians voted in large numbers.")
+    assert got["Russians"] == "KAZ"
+    # without "ethnic" a demonym is its own state's, wherever it stands
+    assert keys_of(resolver, "Russian troops in Kazakhstan left the base.")["Russian troops"] == "RUS"
+
+
+def test_groups_choose_among_their_home_states(resolver):
+    got = keys_of(resolver, "Hutu rebels attacked a camp near Bujumbura, Burundi's army said.")
+    assert got["Hutu rebels"] == "BDI"
+    assert keys_of(resolver, "Hutu rebels attacked a camp at night.")["Hutu rebels"] == "RWA"  # the first home
+    got = keys_of(resolver, "Muslim worshippers in Indonesia gathered for prayers.")
+    assert got["Muslim worshippers"] == "IDN"
+    # a group adjective alone is no actor: "Karen" is also a given name
+    assert "Karen" not in keys_of(resolver, "Karen Smith said the talks would go on.")
+
+
+def test_generic_institution_names_take_the_state_from_the_text(resolver):
+    text = ("Vietnamese Defense Minister Phan Van Giang met his guest. Later the Ministry of National Defense "
+            "said the talks went well.")
+    assert keys_of(resolver, text)["Ministry of National Defense"] == "VNM"
+    assert keys_of(resolver, "The Security Council met on Sunday to discuss Sudan.")["Security Council"] == "IGO:UN"
+    got = keys_of(resolver, "Dmitry Medvedev, deputy head of Russia's Security Council, spoke on Sunday.")
+    assert [k for t, k in got.items() if t.endswith("Security Council")] == ["RUS"]
+    # written in lower case it is no one's in particular
+    assert "congress" not in keys_of(resolver, "The party congress opened on Monday.")
+
+
+def test_a_name_two_entries_share_is_decided_by_the_sentence(resolver):
+    assert keys_of(resolver, "Clashes in Tripoli killed five people in the Lebanese port city.")["Tripoli"] == "LBN"
+    assert keys_of(resolver, "Rival militias clashed in Tripoli on Friday.").get("Tripoli") == "LBY"
+
+
+def test_anti_and_pro_are_stances_not_actors(resolver):
+    got = keys_of(resolver, "An anti-China protest was held by pro-Russian activists in Bulgaria.")
+    assert "China" not in got and "CHN" not in got.values()
+    assert "RUS" not in got.values()
+
+
+# -- references to people and offices -----------------------------------------------------------
+
+
+def test_references_back_to_an_office_and_to_a_counterpart(resolver):
+    text = ('Secretary of Defense Pete Hegseth met his Vietnamese counterpart in Hanoi. "We agreed," the secretary said.')
+    got = {m.text: (m.actor.key, m.actor.sector, m.actor.name) for m in resolver.resolve(text, on="2025-11-02")}
+    assert got["Vietnamese counterpart"] == ("VNM", "MIL", "Phan Van Giang")
+    assert got["secretary"] == ("USA", "MIL", "Pete Hegseth")
+
+
+def test_an_administration_is_of_the_leader_on_the_date(resolver):
+    one = resolver.resolve("The Bush administration imposed tariffs.", on="1991-05-01")
+    two = resolver.resolve("The Bush administration imposed tariffs.", on="2005-05-01")
+    assert (one[0].actor.key, one[0].actor.sector, one[0].actor.name) == ("USA", "GOV", "George H. W. Bush")
+    assert two[0].actor.name == "George W. Bush"
+
+
+def test_a_leader_named_through_the_office_counts_as_named(resolver):
+    text = "Xi met the secretary general of the Vietnam Party on Monday. Lam said the visit was a milestone."
+    got = {m.text: (m.actor.key, m.actor.name) for m in resolver.resolve(text, on="2025-04-15") if m.actor}
+    assert got["secretary general of the Vietnam Party"] == ("VNM", "To Lam")
+    assert got["Lam"] == ("VNM", "To Lam")
+    # with no leader of the date to stand for, "Lam" alone stays unknown
+    assert "Lam" not in {m.text for m in resolver.resolve("Lam said the visit was a milestone.", on="2025-04-15") if m.actor}
+
+
+def test_an_unknown_person_described_as_speaking_for_a_known_body(resolver):
+    text = "Maj. Park Ji-hoon, spokesperson for South Korea's Joint Chiefs of Staff, said nothing had changed."
+    got = {m.text: (m.actor.key, m.actor.sector) for m in resolver.resolve(text, on="2025-10-06") if m.actor}
+    assert got["Park Ji-hoon"] == ("KOR", "MIL")
+    assert got["South Korea's Joint Chiefs of Staff"] == ("KOR", "MIL")

@@ -6,8 +6,10 @@ they hold and where the facts come from), plus any files a user adds through
 file may hold any of the top-level lists ``states``, ``institutions``, ``organisations``,
 ``people``, ``non_state_media``, ``sector_nouns``, ``titles`` and ``non_actor_phrases``
 (place and event names that contain a state word but are no actor: "South China Sea"),
-``places`` (cities and regions, which stand for their state when named as actors) and
-``disputed_places`` (never resolved to a state); it is validated on load and
+``places`` (cities and regions, which stand for their state when named as actors),
+``groups`` (ethnic and religious groups with the states they live in, resolved from the
+sentence's context) and ``disputed_places`` (never resolved to a state); sector nouns that
+are generic institution names may list the ``states`` that have such a body. It is validated on load and
 an error names the file, the entry and the field. Later files override earlier ones name by
 name, so a user file can correct or extend ours. This module only loads and looks up; finding
 mentions in text is :mod:`tightrope.actors.resolver`'s job.
@@ -42,7 +44,7 @@ ROLES = (  # in the order a person's current role is chosen when the text names 
 HIGH_LEVEL_ROLES = {"party_leader", "head_of_state", "head_of_government", "supreme_leader"}
 _KEY = re.compile(r"^(?:[A-Z]{3}|IGO:[A-Z0-9][A-Z0-9&-]*)$")
 _FILE_KEYS = {"states", "institutions", "organisations", "people", "non_state_media", "sector_nouns", "titles",
-              "non_actor_phrases", "places", "disputed_places"}
+              "non_actor_phrases", "places", "disputed_places", "groups"}
 _FAR_FUTURE = date(9999, 12, 31)
 
 
@@ -79,11 +81,15 @@ class Entry:
     roles: list[Role] = field(default_factory=list)
     members: list[str] = field(default_factory=list)
     capital: str | None = None
+    homes: list[str] = field(default_factory=list)  # a group's states, most usual first ("Hausa": NGA, NER)
 
     def roles_on(self, day: date) -> list[Role]:
-        """Roles held on ``day``, most senior first (acting ones after the rest)."""
+        """Roles held on ``day``, most senior first (acting ones after the rest). Among posts
+        with no role code, an office of state comes before a party post: Medvedev in 2025 speaks
+        as Deputy Chairman of the Security Council more than as chairman of United Russia."""
         held = [r for r in self.roles if r.held_on(day)]
-        return sorted(held, key=lambda r: (r.acting, ROLES.index(r.role) if r.role in ROLES else len(ROLES)))
+        return sorted(held, key=lambda r: (r.acting, ROLES.index(r.role) if r.role in ROLES else len(ROLES),
+                                           r.role is None and r.sector == "PTY"))
 
     def last_role_before(self, day: date) -> Role | None:
         past = [r for r in self.roles if r.end and r.end < day]
@@ -97,6 +103,13 @@ class Title:
     words: str
     sector: str
     role: str | None = None  # None for sector nouns and rank words
+    # Generic institution names ("Congress", "Security Council", "Ministry of National Defense"):
+    # written as a proper name without a state word, they name one state's body, found from the
+    # context (``context``); ``states`` are those known to have a body of that name (empty: any
+    # state), ``default`` the one meant when the text names none of them (None: unresolved).
+    states: tuple[str, ...] = ()
+    default: str | None = None
+    context: bool = False
 
 
 class ActorDictionary:
@@ -163,7 +176,8 @@ class ActorDictionary:
         stem = path.name.removesuffix(".yaml").removesuffix(".yml")
         self.sources.append(where)
         for section, kind in (("states", "state"), ("organisations", "organisation"), ("institutions", "institution"),
-                              ("people", "person"), ("non_state_media", "media"), ("places", "place")):
+                              ("people", "person"), ("non_state_media", "media"), ("places", "place"),
+                              ("groups", "group")):
             for i, raw in enumerate(data.get(section) or []):
                 self._add_entry(_parse_entry(raw, kind, stem, f"{where}: {section}[{i}]"))
         for section in ("non_actor_phrases", "disputed_places"):
@@ -271,7 +285,13 @@ def _parse_entry(raw, kind: str, stem: str, where: str) -> Entry:
         raise DictionaryError(f"{where}: entry has no 'name' or 'names'")
     where = f"{where} ({name})"
     key = raw.get("key") if kind != "person" else raw.get("country")
-    if kind != "media":
+    homes = _strings(raw, "homes", where)
+    for home in homes:
+        if not _KEY.match(home):
+            raise DictionaryError(f"{where}: home {home!r} must be an ISO-3166 alpha-3 code")
+    if kind == "group":
+        key = homes[0] if homes else None  # a religion has no state; an ethnic group its usual one
+    elif kind != "media":
         if not isinstance(key, str) or not _KEY.match(key):
             field_name = "country" if kind == "person" else "key"
             raise DictionaryError(f"{where}: {field_name} {key!r} must be an ISO-3166 alpha-3 code or IGO:ACRONYM")
@@ -298,7 +318,9 @@ def _parse_entry(raw, kind: str, stem: str, where: str) -> Entry:
             raise DictionaryError(f"{rw}: country {country!r} must be an ISO-3166 alpha-3 code or IGO:ACRONYM")
         roles.append(Role(r.get("role"), str(r.get("title") or r.get("role") or ""), r["sector"], start, end,
                           bool(r.get("acting")), bool(r.get("approx")), country))
-    if kind != "person":
+    if kind == "group":
+        pass  # its display name may be an adjective only ("Karen"): only its names name it alone
+    elif kind != "person":
         names = names or [name]
         if name not in names:
             names.insert(0, name)
@@ -317,6 +339,7 @@ def _parse_entry(raw, kind: str, stem: str, where: str) -> Entry:
         roles=roles,
         members=_strings(raw, "members", where),
         capital=raw.get("capital"),
+        homes=homes,
     )
 
 
@@ -328,4 +351,12 @@ def _parse_titles(raw, where: str) -> list[Title]:
     role = raw.get("role")
     if role is not None and role not in ROLES:
         raise DictionaryError(f"{where}: role {role!r} is not one of {list(ROLES)} or null")
-    return [Title(w, raw["sector"], role) for w in _strings(raw, "words", where)]
+    states = tuple(_strings(raw, "states", where))
+    default = raw.get("default")
+    for key in states + ((default,) if default is not None else ()):
+        if not isinstance(key, str) or not _KEY.match(key):
+            raise DictionaryError(f"{where}: state {key!r} must be an ISO-3166 alpha-3 code or IGO:ACRONYM")
+    if default is not None and states and default not in states:
+        raise DictionaryError(f"{where}: default {default!r} is not one of its states {list(states)}")
+    context = bool(raw.get("context")) or bool(states)
+    return [Title(w, raw["sector"], role, states, default, context) for w in _strings(raw, "words", where)]

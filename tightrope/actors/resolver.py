@@ -12,14 +12,16 @@ coast guard vessels", "Moscow's ambassador", "a senior North Korean official" an
 president of Vietnam" each become one mention. People resolve through their dated roles
 (the article's date decides who "the president of Vietnam" was, and what a former official is
 now); short forms ("Lam", "Hegseth") and bare titles ("the general secretary") resolve only
-to a person named in full earlier in the same text. Nothing is guessed: a name the
-dictionary does not know is reported unresolved.
+to a person named in full earlier in the same text. Mentions with no state of their own
+("protesters", "ethnic Albanians", "Hutu rebels", "the Ministry of National Defense",
+"Tripoli") take one from their sentence or document (:mod:`tightrope.actors.context`).
+Nothing is guessed: a name the dictionary does not know is reported unresolved.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.matcher import PhraseMatcher
@@ -27,22 +29,42 @@ from spacy.tokens import Doc
 
 from rapidfuzz import fuzz, process
 
+from tightrope.actors.context import Named, Pending, choose, is_location, sentence_of
 from tightrope.actors.dictionary import ActorDictionary, Entry, Role, Title, default_dictionary
 from tightrope.model import Actor, Mention
 from tightrope.nlp import get_nlp
 
 _ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9.&-]*$")
+_ARTICLE_HYPHEN = re.compile(r"\b([Aa]l|[Ee]l|[Aa]d|[Aa]sh?|[Aa]r|[Aa]t|[Aa]n|[Aa]z)-(?=[A-Z])")
 # What may stand between two phrases of one mention.
 _JOIN = re.compile(r"^[ \t]*(?:['’]s?[ \t]*)?$")
 _OF = re.compile(r"^[ \t]+of[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
 # "protesters in Hong Kong", "fishermen from Quang Ngai": people placed in a state.
 _IN_FROM = re.compile(r"^[ \t]+(?:in|from|of)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
 _PEOPLE_SECTORS = {"CVL", "OPP", "REB", "EDU", "BUS", "NGO", "LAB"}
+# Sector nouns that, with no state word, take the state their sentence places them in
+# ("protesters blocked streets in Hong Kong", "a journalist killed in Beirut").
+_CONTEXT_SECTORS = _PEOPLE_SECTORS | {"MED"}
+# Of those, the ones that may also take the only state their sentence names, placed or not
+# ("protesters ... the Russian government"); "reporters", "firms", "scholars" need a place.
+_LOOSE_SECTORS = {"CVL", "OPP", "REB", "NGO"}
+# Words that make a state's people a group living somewhere ("ethnic Albanians", "the
+# Albanian population of the province"): their key is where the sentence puts them.
+_ETHNIC_BEFORE = {"ethnic"}
+_ETHNIC_NOUNS = {"population", "minority"}
+# "anti-Syria", "pro-Russian": the state word describes a stance, not who acts.
+_STANCE_PREFIXES = {"anti", "pro"}
+# Lower-case words that may stand inside one mention ("North Korea's ruling Workers' Party",
+# "Ibo traditional elders", "Irish nationalist guerrillas").
+_BRIDGE_WORDS = {"ruling", "traditional", "nationalist", "separatist", "rebel", "armed", "tribal", "religious",
+                 "radical", "hardline", "militant", "exiled", "local", "main", "leading", "opposition", "civilian"}
 _APPOSITION = re.compile(r"^[ \t]*,[ \t]*$")
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen.", "adm.", "sen.", "rep.", "madam", "comrade", "premier"}
 # "Vietnam's top leader", "the Chinese leader": whoever leads the state on the date.
 _LEADER_WORDS = {"leader", "top leader", "paramount leader", "supreme leader", "leadership"}
 _LEADER_ROLES = ("party_leader", "supreme_leader", "head_of_state", "head_of_government")
+# Titles that, of a party ("the secretary general of the Vietnam Party"), are its leader.
+_PARTY_HEADS = {"secretary general", "secretary-general", "general secretary", "first secretary", "chairman", "leader", "head", "chief"}
 # Nouns that, right after a person's name, make the mention the person's government.
 _AFTER_PERSON = {"administration", "government", "cabinet", "team", "camp", "aides", "regime"}
 _NAME_TOKEN = re.compile(r"^[A-Z][a-zà-ỹ'’-]+$|^[A-Z]\.$")
@@ -57,6 +79,12 @@ FUZZY_SCORE = 90  # rapidfuzz ratio for a misspelt state name ("Afganistan", "Ph
 FUZZY_MIN_LENGTH = 6
 _MODIFIER, _TITLE, _PERSON = 0, 1, 2
 UNRESOLVED_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+# "Col. Lee Sung-jun, spokesperson for the Joint Chiefs of Staff": a name the dictionary does not
+# know, described as speaking or working for a body it does know, is that body's.
+_APPOSITION_ROLE = re.compile(
+    r"(?<![\w.])(?P<name>[A-Z][\w'’]+(?:[ -][A-Z]?[\w'’]+){1,3}),[ \t]+(?:the[ \t]+|a[ \t]+)?(?:[a-z-]+[ \t]+){0,2}"
+    r"(?:spokesperson|spokesman|spokeswoman|official|director|head|chief|commander|deputy|adviser|advisor|envoy|"
+    r"representative|secretary|chairman|chairwoman|member)[ \t]+(?:for|of|at|to)[ \t]+(?:the[ \t]+)?$")
 
 
 @dataclass(slots=True)
@@ -66,6 +94,7 @@ class _Hit:
     kind: str  # name | adjective | metonym | short | title | noun | nonactor
     entry: Entry | None = None
     title: Title | None = None
+    alternates: list[Entry] = field(default_factory=list)  # other entries with the same name here
 
     @property
     def rank(self) -> int:
@@ -115,6 +144,7 @@ class Resolver:
             return
         # "U.S. Navy" and "US Navy", "U.N." and "UN": news writes both
         phrases = {v for p in phrases for v in (p, p.replace("U.S.", "US"), p.replace("US ", "U.S. ")) if v}
+        phrases |= {_ARTICLE_HYPHEN.sub(r"\1 ", p) for p in phrases}  # "Omar el-Bashir", "Omar El Bashir"
         phrases = sorted(phrases | {p.replace("'", "’") for p in phrases})  # typographic apostrophes
         self.matcher.add(label, [self.nlp.make_doc(p) for p in phrases])
         match_id = self.nlp.vocab.strings[label]
@@ -156,6 +186,8 @@ class Resolver:
                     continue
             elif kind in ("name", "adjective", "metonym", "short") and not span.text[:1].isupper() and span.text[:1].isalpha():
                 continue  # "china", "turkey", "chad": proper names only when written as names
+            if kind in ("name", "adjective", "metonym", "short") and self._stance(doc, start):
+                continue
             if kind in ("title", "noun"):
                 before = doc[start - 1].lower_ if start > 0 else ""
                 if kind == "title" and before in _DEMOTING:
@@ -169,14 +201,34 @@ class Resolver:
         return found
 
     @staticmethod
+    def _stance(doc: Doc, start: int) -> bool:
+        """Whether the state word at ``start`` follows "anti-" or "pro-"."""
+        if start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+            return doc[start - 2].lower_ in _STANCE_PREFIXES
+        return start > 0 and doc[start - 1].lower_.rstrip("-") in _STANCE_PREFIXES and doc[start - 1].text.endswith("-")
+
+    @staticmethod
     def _longest(hits: list[_Hit]) -> list[_Hit]:
-        """Non-overlapping hits, longest first; among equals, names before short forms."""
+        """Non-overlapping hits, longest first; among equals, names before short forms. Other
+        entries with the same name on the same span ("Tripoli": Libya's capital and a Lebanese
+        city) are kept on the chosen hit, for the context to choose among."""
         order = {"nonactor": 0, "name": 1, "metonym": 2, "adjective": 3, "title": 4, "noun": 5, "short": 6}
         chosen, taken = [], set()
-        for hit in sorted(hits, key=lambda h: (-(h.end - h.start), order[h.kind], h.start)):
+        by_span: dict[tuple[int, int], _Hit] = {}
+        def rank(h: _Hit):  # a state's own name before a place's of the same spelling
+            return (-(h.end - h.start), h.entry is not None and h.entry.kind == "place", order[h.kind], h.start)
+
+        for hit in sorted(hits, key=rank):
             if taken.isdisjoint(range(hit.start, hit.end)):
                 chosen.append(hit)
                 taken.update(range(hit.start, hit.end))
+                by_span[(hit.start, hit.end)] = hit
+            else:
+                same = by_span.get((hit.start, hit.end))
+                if (same is not None and hit.entry is not None and same.entry is not None and hit.kind != "short"
+                        and same.entry.kind != "person" and hit.entry.kind != "person"
+                        and hit.entry.key != same.entry.key and hit.entry not in same.alternates):
+                    same.alternates.append(hit.entry)
         return sorted(chosen, key=lambda h: h.start)
 
     # -- resolution ----------------------------------------------------------------------
@@ -191,19 +243,92 @@ class Resolver:
         hits = self._longest([h for h in all_hits if h.kind != "short"])
         hits = sorted(hits + self._misspelt(doc, hits), key=lambda h: h.start)
         shorts = [h for h in all_hits if h.kind == "short"] + self._implicit_shorts(doc, hits)
-        mentions: list[Mention] = []
-        named: list[tuple[int, Entry]] = []  # (char offset, person) named in full so far
-
-        for chain in self._chains(doc, self._with_shorts(hits, shorts, doc)):
-            if chain[0].kind == "nonactor":
-                continue
-            mention = self._resolve_chain(doc, chain, day, named, doc_id)
-            if mention is not None:
-                mentions.append(mention)
+        mentions, spans, pending, people = self._resolve_all(doc, hits, shorts, day, doc_id, set())
+        # "the secretary general of the Vietnam Party ... Lam": a person found through the
+        # office they hold is named as surely as by their full name, so their short form counts
+        unnamed = people - {h.entry.id for h in hits if h.entry is not None and h.entry.kind == "person"}
+        if unnamed and any(s.entry.id in unnamed for s in shorts):
+            mentions, spans, pending, _ = self._resolve_all(doc, hits, shorts, day, doc_id, unnamed)
+        mentions = self._apply_context(doc, mentions, spans, pending)
+        mentions = sorted(mentions + self._appositions(doc.text, mentions, doc_id), key=lambda m: m.start)
         if doc.has_annotation("ENT_IOB"):
             mentions.extend(self._unresolved(doc, mentions, doc_id))
             mentions.sort(key=lambda m: m.start)
         return mentions
+
+    def _resolve_all(self, doc: Doc, hits: list[_Hit], shorts: list[_Hit], day: date, doc_id: str,
+                     also_named: set[str]) -> tuple[list[Mention], list, list[Pending], set[str]]:
+        """Mentions of the chains, their token spans (the whole chain, and its state word), those
+        pending a key from context, and the people they resolved to."""
+        mentions: list[Mention] = []
+        spans: list[tuple[int, int]] = []
+        pending: list[Pending] = []
+        anchors: list[tuple[int, int]] = []  # the state word of each mention ("Iraq" in "prisoners in Iraq")
+        named: list[tuple[int, Entry]] = []  # (char offset, person) named in full so far
+        for chain in self._chains(doc, self._with_shorts(hits, shorts, doc, also_named, day)):
+            if chain[0].kind == "nonactor":
+                continue
+            mention, wait = self._resolve_chain(doc, chain, day, named, doc_id)
+            if mention is not None:
+                if wait is not None:
+                    wait.index = len(mentions)
+                    pending.append(wait)
+                mentions.append(mention)
+                spans.append((chain[0].start, chain[-1].end))
+                # where the mention names a state or place: only that can be a location
+                anchor = next((h for h in reversed(chain) if h.rank == _MODIFIER and h.entry is not None
+                               and h.entry.kind in ("state", "place")), None)
+                anchors.append((anchor.start, anchor.end) if anchor else None)
+        people = {m.entry for m in mentions if m.entry and m.entry in self.dictionary.entries
+                  and self.dictionary.entries[m.entry].kind == "person"}
+        return mentions, list(zip(spans, anchors)), pending, people
+
+    def _apply_context(self, doc: Doc, mentions: list[Mention], spans: list[tuple[tuple[int, int], tuple[int, int]]],
+                       pending: list[Pending]) -> list[Mention]:
+        """Give pending mentions the key their sentence (or document) names (see
+        :mod:`tightrope.actors.context`); a bare sector noun the context gives no state
+        ("students", "state media") is no mention, as before."""
+        if not pending:
+            return mentions
+        drop = set()
+        waiting = {p.index for p in pending}
+        known = [Named(whole[0], whole[1], m.actor.key, place is not None and is_location(doc, *place))
+                 for i, (m, (whole, place)) in enumerate(zip(mentions, spans)) if m.actor is not None and i not in waiting]
+        for p in pending:
+            start, end = spans[p.index][0]
+            sent = sentence_of(doc, start)
+            sentence = [n for n in known if sent[0] <= n.start < sent[1]]
+            key = choose(p, sentence, known, start)
+            mention = mentions[p.index]
+            if key is None:
+                if p.mode == "group" and mention.entry is None:
+                    drop.add(p.index)
+                mention.actor = None
+                mention.via = f"{mention.via}:unresolved-context"
+                continue
+            sector = p.sector or (mention.actor.sector if mention.actor else None)
+            name = mention.actor.name if mention.actor and mention.actor.key == key else key
+            entry = self.dictionary.state(key)
+            mention.actor = Actor(key, sector, entry.name if entry else name)
+            mention.via = f"{mention.via}+context"
+        return [m for i, m in enumerate(mentions) if i not in drop]
+
+    @staticmethod
+    def _appositions(text: str, mentions: list[Mention], doc_id: str) -> list[Mention]:
+        """Unknown people described by an apposition as working for a resolved body."""
+        out = []
+        for m in mentions:
+            if m.actor is None or m.start < 4:
+                continue
+            found = _APPOSITION_ROLE.search(text, max(0, m.start - 160), m.start)
+            if not found:
+                continue
+            s, e = found.span("name")
+            if any(o.start < e and s < o.end for o in mentions + out):
+                continue
+            out.append(Mention(doc_id=doc_id, start=s, end=e, text=text[s:e], actor=Actor(m.actor.key, m.actor.sector, None),
+                               entry=None, via=f"apposition:{m.text}", role=None))
+        return out
 
     def _implicit_shorts(self, doc: Doc, hits: list[_Hit]) -> list[_Hit]:
         """First and last words of the full names of people named in this text ("Kim" after
@@ -233,7 +358,7 @@ class Resolver:
         found = []
         for token in doc:
             if (token.i in taken or len(token.text) < FUZZY_MIN_LENGTH or not token.text[:1].isupper()
-                    or not token.is_alpha or token.is_stop):
+                    or not token.is_alpha or token.is_stop or self._stance(doc, token.i)):
                 continue
             best = process.extractOne(token.text, self._fuzzy_names.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
             if best:
@@ -242,29 +367,58 @@ class Resolver:
                 found.append(_Hit(token.i, token.i + 1, kind, entry=entry))
         return found
 
-    def _with_shorts(self, hits: list[_Hit], shorts: list[_Hit], doc: Doc) -> list[_Hit]:
-        """Add short forms in the gaps, where the same person was named in full before."""
+    def _with_shorts(self, hits: list[_Hit], shorts: list[_Hit], doc: Doc, also_named: set[str] = frozenset(),
+                     day: date | None = None) -> list[_Hit]:
+        """Add short forms in the gaps, where the same person was named in full before (or
+        found through their office: ``also_named``)."""
         taken = {i for h in hits for i in range(h.start, h.end)}
         title_tokens = {i for h in hits if h.kind in ("title", "noun") for i in range(h.start, h.end)}
         full_at: dict[str, int] = {}
         for h in hits:
             if h.entry is not None and h.entry.kind == "person":
                 full_at.setdefault(h.entry.id, h.start)
+        for entry_id in also_named:
+            full_at.setdefault(entry_id, 0)
+        after_person = {h.start for h in hits if h.kind == "noun" and h.title.words.lower() in _AFTER_PERSON}
         extra = []
-        for s in shorts:
+        for s in self._leaders_of_administrations(shorts, after_person, doc, day):
             after_full = s.entry.id in full_at  # headlines use short forms before the lead names the person
             standalone = s.entry.id in self._standalone and doc[s.start:s.end].text.lower() in self._standalone[s.entry.id]
-            inside_longer_name = (s.end < len(doc) and _NAME_TOKEN.match(doc[s.end].text)) or (
+            inside_longer_name = (s.end < len(doc) and _NAME_TOKEN.match(doc[s.end].text) and s.end not in title_tokens) or (
                 s.start > 0 and _NAME_TOKEN.match(doc[s.start - 1].text) and not doc[s.start - 1].is_sent_start
                 and s.start - 1 not in title_tokens and doc[s.start - 1].lower_ not in _HONORIFICS)
             if inside_longer_name:
                 continue  # "Hoang" in "Hoang Xuan Chien", "Lam" in "Lam Dong"
             title_before = next((h.title for h in hits if h.kind == "title" and h.end == s.start), None)
             titled = title_before is not None and any(r.role == title_before.role for r in s.entry.roles)
-            if taken.isdisjoint(range(s.start, s.end)) and (after_full or standalone or titled):
+            administration = s.end + (doc[s.end].text in ("'s", "’s") if s.end < len(doc) else 0) in after_person
+            if taken.isdisjoint(range(s.start, s.end)) and (after_full or standalone or titled or administration):
                 extra.append(s)
                 taken.update(range(s.start, s.end))
         return sorted(hits + extra, key=lambda h: h.start)
+
+    @staticmethod
+    def _leaders_of_administrations(shorts: list[_Hit], after_person: set[int], doc: Doc, day: date | None) -> list[_Hit]:
+        """Short forms, where one shared by several people of one state stands before
+        "administration" or "government" ("the Bush administration"): of them, the one leading
+        on the date, else the last to have led before it, is kept."""
+        by_span: dict[tuple[int, int], list[_Hit]] = {}
+        for s in shorts:
+            by_span.setdefault((s.start, s.end), []).append(s)
+        out = []
+        for (start, end), group in by_span.items():
+            nxt = end + (doc[end].text in ("'s", "’s") if end < len(doc) else 0)
+            if len(group) > 1 and nxt in after_person and len({s.entry.key for s in group}) == 1:
+                leaders = [s for s in group if any(r.role in _LEADER_ROLES for r in s.entry.roles)] or group
+                def served(s: _Hit):
+                    terms = [r for r in s.entry.roles if r.role in _LEADER_ROLES]
+                    held = day is not None and any(r.held_on(day) for r in terms)
+                    ended = max(((r.end or date.max) for r in terms if day is None or r.start <= day), default=date.min)
+                    return (held, ended)
+                out.append(max(leaders, key=served))
+            else:
+                out.extend(group)
+        return out
 
     def _chains(self, doc: Doc, hits: list[_Hit]) -> list[list[_Hit]]:
         chains: list[list[_Hit]] = []
@@ -283,6 +437,9 @@ class Resolver:
             return bool(re.match(r"^[ \t]*(?:['’]s?[ \t]*)?$", gap))  # "Trump administration", "Putin's government"
         if last.kind == "nonactor" or hit.kind == "nonactor" or last.rank == _PERSON:
             return False
+        words = gap.split()
+        if words and words[-1] in _BRIDGE_WORDS and hit.kind == "noun" and last.rank == _MODIFIER:
+            gap = gap[: gap.rindex(words[-1])]  # "North Korea's ruling Workers' Party", "Ibo traditional elders"
         if _JOIN.match(gap):
             if "'" in gap or "’" in gap:
                 return last.rank == _MODIFIER and hit.rank in (_TITLE, _PERSON)
@@ -297,7 +454,71 @@ class Resolver:
             return last.kind == "title" and hit.rank == _PERSON
         return False
 
-    def _resolve_chain(self, doc: Doc, chain: list[_Hit], day: date, named: list, doc_id: str) -> Mention | None:
+    def _resolve_chain(self, doc: Doc, chain: list[_Hit], day: date, named: list,
+                       doc_id: str) -> tuple[Mention | None, Pending | None]:
+        """The chain's mention, and what it waits for from its context (None: nothing): a
+        sector noun or group with no state of its own, a generic institution's name, a state's
+        people living elsewhere, a name several entries share."""
+        found = self._resolve_plain(doc, chain, day, named, doc_id)
+        if any(h.rank == _PERSON for h in chain):
+            return found, None
+        modifier = next((h for h in chain if h.rank == _MODIFIER), None)
+        nouns = [h for h in chain if h.kind == "noun"]
+        titles = [h for h in chain if h.kind == "title"]
+        if modifier is None:
+            if titles or not nouns or found is not None:
+                return found, None
+            last = nouns[-1].title
+            if self._unknown_modifier(doc, chain[0].start):
+                return None, None  # "the Korean people", "Kurdistan's fighters": a state we cannot tell
+            mention = self._bare_mention(doc, chain, doc_id, "+".join(h.kind for h in chain))
+            if last.context and self._proper(doc[nouns[-1].start : nouns[-1].end]):
+                return mention, Pending(0, "institution", last.states, last.default, last.sector)
+            if last.sector in _CONTEXT_SECTORS:
+                return mention, Pending(0, "group", (), None, last.sector, loose=last.sector in _LOOSE_SECTORS)
+            return None, None
+        entry = modifier.entry
+        if entry.kind == "group":
+            if modifier.kind == "adjective" and not nouns and not titles:
+                return None, None  # "Karen" alone is a given name; "Karen guerrillas" a group
+            sector = nouns[-1].title.sector if nouns else (titles[-1].title.sector if titles else entry.sector or "CVL")
+            mention = found if found is not None and found.actor is not None else self._bare_mention(
+                doc, chain, doc_id, "+".join(h.kind for h in chain))
+            return mention, Pending(0, "group", tuple(entry.homes), entry.key, sector, loose=True)
+        if found is None or found.actor is None:
+            return found, None
+        ethnic = (chain[0].start > 0 and doc[chain[0].start - 1].lower_ in _ETHNIC_BEFORE) or any(
+            h.title.words.lower() in _ETHNIC_NOUNS for h in nouns)
+        if ethnic and entry.kind == "state" and not titles:
+            return found, Pending(0, "ethnic", (), found.actor.key, found.actor.sector)
+        if modifier.alternates:
+            keys = tuple(dict.fromkeys(e.key for e in [entry, *modifier.alternates] if e.key))
+            return found, Pending(0, "ambiguous", keys, found.actor.key, None)
+        return found, None
+
+    @staticmethod
+    def _unknown_modifier(doc: Doc, start: int) -> bool:
+        """Whether a capitalised word the dictionary did not read stands right before ``start``."""
+        if start == 0:
+            return False
+        before = doc[start - 1]
+        if before.text in ("'s", "’s") and start > 1:
+            before = doc[start - 2]
+        return before.text[:1].isupper() and before.is_alpha and not before.is_sent_start and before.lower_ != "the"
+
+    @staticmethod
+    def _proper(span) -> bool:
+        """Whether words are written as a proper name ("the Ministry of National Defense")."""
+        words = [t.text for t in span if t.is_alpha and len(t.text) > 3]
+        return bool(words) and all(w[0].isupper() for w in words)
+
+    @staticmethod
+    def _bare_mention(doc: Doc, chain: list[_Hit], doc_id: str, via: str) -> Mention:
+        span = doc[chain[0].start : chain[-1].end]
+        return Mention(doc_id=doc_id, start=span.start_char, end=span.end_char, text=span.text, actor=None,
+                       entry=None, via=via, role=None)
+
+    def _resolve_plain(self, doc: Doc, chain: list[_Hit], day: date, named: list, doc_id: str) -> Mention | None:
         start_char = doc[chain[0].start].idx
         end_tok = chain[-1].end
         person = next((h.entry for h in chain if h.rank == _PERSON), None)
@@ -311,10 +532,12 @@ class Resolver:
             if end_tok > chain[-1].end:
                 person = self._misspelt_person(doc[chain[-1].end : end_tok].text, titles)
                 if person is None and end_tok == chain[-1].end + 1:
-                    person = self._surname_holder(doc[chain[-1].end].text, titles, day)
+                    person = self._surname_holder(doc[chain[-1].end].text, titles or nouns, day)
                 via += ("+misspelt-name" if len(doc[chain[-1].end : end_tok]) > 1 else "+surname") if person else "+unlisted-name"
             elif chain[-1].end < len(doc) and _NAME_TOKEN.match(doc[chain[-1].end].text):
-                person = self._surname_holder(doc[chain[-1].end].text, titles, day)
+                person = self._surname_holder(doc[chain[-1].end].text, titles or nouns, day)
+                if person is None and modifier is not None and nouns and nouns[-1].words.lower() in _LEADER_WORDS:
+                    person = self._leader_named(doc[chain[-1].end].text, modifier.entry.key, day)  # "DPRK's top leader Kim"
                 if person is not None:
                     end_tok = chain[-1].end + 1
                     via += "+surname"
@@ -328,7 +551,7 @@ class Resolver:
         if person is not None:
             named.append((start_char, person))
             found = self._person_mention(person, titles, day, mention)
-            if chain[-1].kind == "noun" and found.actor:  # "the Trump administration"
+            if chain[-1].kind == "noun" and found.actor and chain[-1].title.words.lower() in _AFTER_PERSON:  # "the Trump administration"
                 found.actor = Actor(found.actor.key, chain[-1].title.sector, found.actor.name)
             return found
         if modifier is not None:
@@ -347,6 +570,22 @@ class Resolver:
                 return mention(Actor(entry.key, title.sector, entry.name), entry, title.role)
             if entry.kind == "institution":
                 return mention(Actor(entry.key, entry.sector, entry.name), entry, None)
+            heads = [n for n in nouns if n.words.lower() in _PARTY_HEADS]
+            if heads and any(n.sector == "PTY" for n in nouns[nouns.index(heads[0]) + 1:]):
+                # "the secretary general of the Vietnam Party": its leader on the date
+                holders = self.dictionary.holders(entry.key, "party_leader", day)
+                if holders:
+                    holder, role = holders[0]
+                    return mention(Actor(entry.key, role.sector, holder.name), holder, "party_leader", via + "+leader")
+            if nouns and nouns[-1].words.lower() == "counterpart":  # "Hegseth meets Vietnamese counterpart"
+                for _, earlier in reversed(named):
+                    held = [r for r in earlier.roles_on(day) if r.role and (r.country or earlier.key) != entry.key]
+                    holders = self.dictionary.holders(entry.key, held[0].role, day) if held else []
+                    if holders:
+                        holder, role = holders[0]
+                        return mention(Actor(entry.key, role.sector, holder.name), holder, role.role, via + "+counterpart")
+                    if held:
+                        break
             if nouns and nouns[-1].words.lower() in _LEADER_WORDS:
                 for role_code in _LEADER_ROLES:
                     holders = self.dictionary.holders(entry.key, role_code, day)
@@ -358,6 +597,16 @@ class Resolver:
             sector = "GOV" if modifier.kind == "metonym" else entry.sector
             return mention(Actor(entry.key, sector, entry.name), entry, None)
         # a title or sector noun alone
+        before = doc[chain[0].start - 1] if chain[0].start > 0 else None
+        if not titles and len(nouns) == 1 and before is not None and before.lower_ == "the" and "unlisted-name" not in via:
+            # "the secretary said", after "Defense Secretary Pete Hegseth": the last person named
+            # whose office's title begins with the word
+            words = nouns[0].words.lower()
+            for _, earlier in reversed(named):
+                held = [r for r in earlier.roles_on(day) if r.role and r.title.lower().startswith(words)]
+                if held:
+                    return mention(Actor(held[0].country or earlier.key, held[0].sector, earlier.name), earlier,
+                                   held[0].role, via + "+earlier-mention")
         if titles:
             role_code = titles[-1].role
             for _, earlier in reversed(named if "unlisted-name" not in via else []):
@@ -365,7 +614,6 @@ class Resolver:
                 if held:
                     return mention(Actor(held[0].country or earlier.key, held[0].sector, earlier.name), earlier,
                                    role_code, via + "+earlier-mention")
-            before = doc[chain[0].start - 1] if chain[0].start > 0 else None
             if "unlisted-name" in via or (before is not None and before.lower_ == "the"):
                 return mention(None, None, role_code, via + ":unresolved")
         return None  # "officials", "the government": no actor without a state
@@ -396,15 +644,25 @@ class Resolver:
                 if e.kind == "person":
                     for r in e.roles:
                         if r.role:
-                            for n in e.names:
+                            for n in e.names + [s for s in e.short if " " in s]:  # "dos Santos"
                                 self._people_by_role.setdefault(r.role, {})[n] = e
         if not roles or len(name) < 8:
             return None
         for role in roles:
             names = self._people_by_role.get(role, {})
-            best = process.extractOne(name, names.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE - 2)
+            best = process.extractOne(name, names.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE - 2,
+                                      processor=str.lower)
             if best:
                 return names[best[0]]
+        return None
+
+    def _leader_named(self, name: str, key: str | None, day: date) -> Entry | None:
+        """Whoever leads ``key`` on ``day`` (party leader first), where ``name`` is one of
+        the words of their name."""
+        for role_code in _LEADER_ROLES:
+            for holder, _ in self.dictionary.holders(key, role_code, day) if key else []:
+                if any(name.lower() in n.lower().replace("-", " ").split() for n in holder.names):
+                    return holder
         return None
 
     def _surname_holder(self, surname: str, titles: list[Title], day: date) -> Entry | None:
@@ -412,7 +670,8 @@ class Resolver:
         surname held the office — resolved when all such people served the same state (the
         one holding it on the date, else the latest before it)."""
         roles = {t.role for t in titles if t.role}
-        if not roles:
+        words = {t.words.lower() for t in titles if not t.role}
+        if not roles and not words:
             return None
         self._misspelt_person("", titles)  # builds the role index
         found: dict[str, Entry] = {}
@@ -420,13 +679,27 @@ class Resolver:
             for n, e in self._people_by_role.get(role, {}).items():
                 if n.split()[-1].lower() == surname.lower() or n.split()[0].lower() == surname.lower():
                     found[e.id] = e
+        if not roles:  # "Administrator Power": a post with no role code, named in the role's title
+            for e in self._people_by_surname().get(surname.lower(), []):
+                if any(w in r.title.lower().split() or w in r.title.lower() for r in e.roles for w in words if len(w) > 4):
+                    found[e.id] = e
         if not found or len({e.key for e in found.values()}) != 1:
             return None
         def score(e: Entry):
-            held = [r for r in e.roles if r.role in roles]
+            held = [r for r in e.roles if r.role in roles or (not roles and any(w in r.title.lower() for w in words))]
             on = any(r.held_on(day) for r in held)
             return (on, max(r.start for r in held) if held else date.min)
         return max(found.values(), key=score)
+
+    def _people_by_surname(self) -> dict[str, list[Entry]]:
+        if not hasattr(self, "_surnames"):
+            index: dict[str, list[Entry]] = {}
+            for e in self.dictionary.entries.values():
+                if e.kind == "person":
+                    for w in {n.split()[-1].lower() for n in e.names if n.split()} | {s.lower() for s in e.short}:
+                        index.setdefault(w, []).append(e)
+            self._surnames = index
+        return self._surnames
 
     @staticmethod
     def _absorb_unlisted_name(doc: Doc, end: int, most: int = 4) -> int:

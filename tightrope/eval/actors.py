@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rapidfuzz import fuzz
+
 from tightrope.actors.resolver import Resolver
 from tightrope.errors import InputError
 
@@ -62,16 +64,23 @@ def _key_matches(found: str | None, gold: str) -> bool:
 def _locate(text: str, actor_text: str) -> tuple[int, int]:
     """Where the gold actor text is in the sentence. Gold texts are sometimes not verbatim
     ("NATO  peacekeeping troops", "Bosnian Serbs ... forces", "French warships" for "French
-    and Egyptian warships"): then the span of its first part, else of its longest word."""
+    and Egyptian warships", "Ghanians" for "Ghanaians"): then the span of its first part, else
+    of its longest capitalised word (the name that says who), else of its longest word, else of
+    the word one typo from one of its words."""
     wanted = " ".join(actor_text.split())
-    for candidate in (wanted, wanted.split("...")[0].strip(" .")):
+    for candidate in (wanted, re.split(r"\.\.+", wanted)[0].strip(" .")):
         m = re.search(r"(?<!\w)" + re.escape(candidate) + r"(?!\w)", text, re.IGNORECASE) if candidate else None
         if m:
             return m.start(), m.end()
-    for word in sorted(re.findall(r"[\w'-]+", wanted), key=len, reverse=True):
+    words = re.findall(r"[\w'-]+", wanted)
+    for word in sorted(words, key=lambda w: (not w[:1].isupper(), -len(w))):
         m = re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text)
         if m:
             return m.start(), m.end()
+    for word in sorted(words, key=len, reverse=True):
+        for m in re.finditer(r"[\w'-]+", text):
+            if len(word) >= 5 and fuzz.ratio(word.lower(), m.group().lower()) >= 85:
+                return m.start(), m.end()
     return -1, -1
 
 

@@ -1,0 +1,124 @@
+"""Keys from context: mentions that carry no state of their own take one from their sentence.
+
+Some mentions name a kind of actor but no state: "protesters", "ethnic Albanians",
+"Yoruba leaders", "the Ministry of National Defense", "Tripoli" (Libya's capital, or the
+Lebanese port). The resolver marks them *pending* with what would fit (a group's home states,
+the states known to have a body of that name), and this module picks the key from the states
+the same sentence names — the place it puts them first ("in Kosovo", "Kosovo's", "the
+Kosovo town of"), then any other — and, for institutions and ambiguous names, from the nearest
+state named elsewhere in the document. Where nothing fits, the pending mention keeps its
+fallback, or stays unresolved: nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+# Words before a state that make it where the people of the sentence are.
+_LOCATION_BEFORE = {"in", "at", "near", "across", "throughout", "inside", "from", "around", "within"}
+_PLACE_NOUNS = {"town", "city", "village", "capital", "province", "region", "district", "port", "border", "island",
+                "state", "enclave", "territory", "countryside", "areas", "area", "north", "south", "east", "west"}
+_REGION_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                 "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western",
+                 "south-eastern", "south-western", "rural", "coastal", "occupied", "neighbouring", "neighboring",
+                 "mainland", "upper", "lower"}
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
+
+
+@dataclass(slots=True)
+class Pending:
+    """A mention waiting for a key from its context.
+
+    ``mode``: ``group`` (people with no state of their own: take the state the sentence puts
+    them in), ``ethnic`` (a state's people living elsewhere, "ethnic Turks": the location if it
+    is another state, else their own), ``institution`` (a generic body's name: the state the
+    sentence, else the document, names) or ``ambiguous`` (a name several entries share)."""
+
+    index: int  # into the mention list
+    mode: str
+    candidates: tuple[str, ...] = ()  # keys that fit (empty: any state)
+    fallback: str | None = None  # key when the context decides nothing
+    sector: str | None = None
+    # may also take the only state its sentence names, placed or not ("Muslim demonstrators
+    # ... Egyptian police"); without, only a place will do ("reporters", "firms")
+    loose: bool = False
+
+
+@dataclass(slots=True)
+class Named:
+    """A resolved mention as context: where it is, its key, and whether it is a location."""
+
+    start: int  # token offsets
+    end: int
+    key: str
+    location: bool
+
+
+def sentence_of(doc: Doc, i: int) -> tuple[int, int]:
+    """The token range of the sentence holding token ``i``: the parser's where the doc has
+    sentences, else up to sentence-final punctuation followed by a capital, or a line break."""
+    if doc.has_annotation("SENT_START"):
+        sent = doc[i].sent
+        return sent.start, sent.end
+    start = i
+    while start > 0 and not _breaks(doc[start - 1], doc[start]):
+        start -= 1
+    end = i + 1
+    while end < len(doc) and not _breaks(doc[end - 1], doc[end]):
+        end += 1
+    return start, end
+
+
+def _breaks(token, nxt) -> bool:
+    """Whether a sentence ends after ``token``."""
+    word, space = token.text, token.whitespace_
+    return ("\n" in word and not word.strip()) or "\n" in space or bool(
+        space and nxt.text[:1].isupper() and _SENTENCE_END.search(word))
+
+
+def is_location(doc: Doc, start: int, end: int) -> bool:
+    """Whether the state mention at ``start:end`` is a place the sentence puts people in:
+    "in Kosovo", "Kosovo's", "the Kosovo town of", "Macedonia's border"."""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if before in _LOCATION_BEFORE:
+        return True
+    # "in southeastern Serbia", "across rural Vietnam": a word of region between
+    if start > 1 and doc[start - 2].lower_ in _LOCATION_BEFORE and before in _REGION_WORDS:
+        return True
+    if before in ("the", "a") and start > 1 and doc[start - 2].lower_ in _LOCATION_BEFORE:
+        return True
+    after = doc[end].lower_ if end < len(doc) else ""
+    if after in ("'s", "’s", "'", "’"):
+        return True
+    return after in _PLACE_NOUNS and before == "the"
+
+
+def choose(pending: Pending, sentence: list[Named], document: list[Named], at: int) -> str | None:
+    """The key for one pending mention (at token ``at``), from the sentence's named states
+    (in text order) and the document's; None when the context decides nothing."""
+    fits = (lambda k: k in pending.candidates) if pending.candidates else (lambda k: not k.startswith("IGO:"))
+    if pending.mode == "ethnic":
+        located = [n.key for n in sentence if n.location and not n.key.startswith("IGO:") and n.key != pending.fallback]
+        return located[0] if located else pending.fallback
+    if pending.mode == "group":
+        located = [n.key for n in sentence if n.location and fits(n.key)]
+        if located:
+            return located[0]
+        named = [n.key for n in sentence if fits(n.key)]
+        if pending.candidates:
+            return named[0] if named else pending.fallback
+        return named[0] if pending.loose and len(set(named)) == 1 else pending.fallback
+    # institution / ambiguous: the sentence first, then the nearest state named before, then after
+    named = [n.key for n in sentence if fits(n.key)]
+    if named:
+        return named[0]
+    before = [n for n in document if n.end <= at and fits(n.key)]
+    if before:
+        return before[-1].key
+    after = [n for n in document if n.start > at and fits(n.key)]
+    if after:
+        return after[0].key
+    return pending.fallback
