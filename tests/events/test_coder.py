@@ -64,3 +64,61 @@ def test_every_event_carries_offsets_into_the_text(coder):
     for e in events:
         start, end = e.evidence
         assert 0 <= start < end <= len(text) and text[start:end].strip()
+
+
+def test_a_reported_obligation_on_another_party_is_a_demand(coder):
+    got = coded(coder, "Russia said on Tuesday that Sudan must return the helicopter.")
+    assert [(t, s, g) for t, _, s, g, *_ in got] == [("REQUEST", ("RUS",), ("SDN",))]
+
+
+def test_a_pronoun_in_a_reported_clause_is_the_speaker(coder):
+    got = coded(coder, "Syria says it will hold talks with Israel.")
+    assert ("CONSULT", ("SYR",), ("ISR",)) in [(t, s, g) for t, _, s, g, *_ in got]
+
+
+def test_a_doer_no_dictionary_names_leaves_the_source_empty(coder):
+    got = coded(coder, "A human rights watchdog accused the United States of torture.")
+    assert [(t, s, g) for t, _, s, g, *_ in got] == [("ACCUSE", (), ("USA",))]
+    # …but an act with no doer at all is no event
+    assert coded(coder, "Vietnam was criticised last week.") == []
+
+
+def test_victims_of_force_told_in_the_passive_are_the_target(coder):
+    got = coded(coder, "Three US soldiers were killed in Iraq on Sunday.")
+    assert [(t, s, g) for t, _, s, g, *_ in got] == [("ASSAULT", (), ("USA",))]
+
+
+def test_a_hostile_act_announced_on_a_condition_is_a_threat(coder):
+    got = coded(coder, "Nigeria announced that it will withdraw its peacekeepers from Chad unless a ceasefire is agreed.")
+    assert [(t, s, g) for t, _, s, g, *_ in got] == [("THREATEN", ("NGA",), ("TCD",))]
+
+
+def test_a_stance_taken_now_is_not_a_negated_accusation(coder):
+    assert coded(coder, '"I don\'t blame China," Trump said.') == []
+    assert coded(coder, "Vietnam did not accuse China of the attack.")[0][4] == "negated"
+
+
+def test_a_background_visit_of_another_year_is_its_own_event(coder):
+    text = ("Party chief To Lam arrived in Pyongyang on Thursday for a state visit to North Korea. "
+            "The last visit by a Vietnamese party leader to North Korea was in 2007.")
+    visits = [g for g in coded(coder, text) if g[:4] == ("CONSULT", "visit", ("VNM",), ("PRK",))]
+    assert sorted(v[5][:4] for v in visits) == ["2007", "2025"]
+
+
+def test_first_person_in_a_quotation_is_the_speaker(coder):
+    text = "Secretary of State Marco Rubio wrote: \"Today we reaffirm our commitment to deepening ties with Vietnam.\""
+    got = coded(coder, text)
+    assert ("AGREE", ("USA",), ("VNM",)) in [(t, s, g) for t, _, s, g, *_ in got]
+
+
+def test_event_nouns_used_as_modifiers_are_not_events(coder):
+    got = coded(coder, "Vietnam and the United States held tariff negotiations in Washington.")
+    assert "SANCTION" not in {t for t, *_ in got}
+    assert "CONSULT" in {t for t, *_ in got}
+
+
+def test_a_trip_named_without_its_host_is_the_trip_the_text_reports(coder):
+    text = ("Chinese President Xi Jinping arrived in Hanoi on Monday for a state visit. "
+            "Xi's trip comes as the United States weighs new tariffs.")
+    visits = {(s, g) for t, m, s, g, *_ in coded(coder, text) if m == "visit"}
+    assert visits == {(("CHN",), ("VNM",))}

@@ -21,6 +21,8 @@ from tightrope.events.when import event_date
         ("The ministers held talks.", "2025-11-02", False, ("2025-11", False)),
         ("The ministers held talks yesterday.", "2025-11-02", False, ("2025-11-01", False)),
         ("Hanoi signed 45 agreements.", None, False, (None, False)),
+        ("He last visited Cambodia nine years ago.", "2025-04-14", False, ("2016", True)),
+        ("The ministers met two months ago.", "2025-04-14", False, ("2025-02", False)),
     ],
 )
 def test_event_dates(clause, published, planned, expected):

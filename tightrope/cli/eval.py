@@ -84,6 +84,10 @@ def eval_events(gold, as_json, show_errors):
     kind = result["kind"]
     if kind == "plover":
         console.print(f"PLOVER sentences: {result['sentences']}, primary-type accuracy {result['primary_type_accuracy']:.1%}")
+        for name, s in result.get("per_type", {}).items():
+            console.print(f"  {name:10} {s['accuracy']:.0%}  ({s['right']} of {s['gold']})")
+        for note, n in result.get("convention_differences", {}).items():
+            console.print(f"  convention: {n} × {note}")
     elif kind == "petrarch":
         t, p = result["triples"], result["petrarch2_triples"]
         console.print(f"PETRARCH-2 gold records: {result['records']}")

@@ -139,6 +139,25 @@ def primary_type(events: list[dict]) -> str:
     return LEGACY_TYPES.get(first["type"], first["type"])
 
 
+# Where the PLOVER GSR records code differently from ANNOTATION.md (which Tightrope follows):
+# a stated future act ("said it will release…") is the act with certainty `planned` here, an
+# AGREE (a promise) or a THREATEN (an announced hostile act) there.
+CONVENTION_NOTES = {
+    "AGREE": "promise coded AGREE in the PLOVER records; Tightrope codes the promised act, certainty planned",
+    "THREATEN": "announced hostile act coded THREATEN in the PLOVER records; Tightrope codes the act, certainty planned",
+}
+
+
+def _convention(want: str, coded: list[dict]) -> str | None:
+    """The ANNOTATION.md convention that explains a PLOVER-record miss, if one does."""
+    if not coded:
+        return None
+    first = min(coded, key=lambda e: e["evidence"][0] if e.get("evidence") else 0)
+    if want in CONVENTION_NOTES and first.get("certainty") in ("planned", "hypothetical") and first["type"] != want:
+        return CONVENTION_NOTES[want]
+    return None
+
+
 def cameo_root(code: str | None) -> str | None:
     return code[:2] if code else None
 
@@ -191,15 +210,24 @@ def evaluate(path, coder, show: int = 0) -> dict:
         inputs = [Input(r["id"], r["text"], r.get("date")) for r in records]
         right, confusion = 0, Counter()
         misses = []
+        conventions: Counter = Counter()
         for r, events in zip(records, coder.code_many(inputs)):
-            got = primary_type([event_to_json(e) for e in events])
+            coded = [event_to_json(e) for e in events]
+            got = primary_type(coded)
             want = LEGACY_TYPES.get(r["event"], r["event"])
             right += got == want
             confusion[(want, got)] += 1
             if got != want:
                 misses.append({"id": r["id"], "gold": want, "system": got, "text": r["text"][:120]})
+                note = _convention(want, coded)
+                if note:
+                    conventions[note] += 1
+        per_type = {}
+        for want in sorted({w for w, _ in confusion}):
+            n = sum(v for (w, _), v in confusion.items() if w == want)
+            per_type[want] = {"gold": n, "right": confusion[(want, want)], "accuracy": round(confusion[(want, want)] / n, 4)}
         return {"kind": kind, "sentences": len(records), "primary_type_accuracy": round(right / len(records), 4),
-                "misses": misses}
+                "per_type": per_type, "convention_differences": dict(conventions), "misses": misses}
     rows = [json.loads(line) for line in raw.splitlines() if line.strip()]
     if kind == "petrarch":
         inputs = [Input(r["id"], r["text"], _petr_date(r.get("date"))) for r in rows]
@@ -207,9 +235,7 @@ def evaluate(path, coder, show: int = 0) -> dict:
         for r, events in zip(rows, coder.code_many(inputs)):
             triples = []
             for e in events:
-                srcs = [a.key for a in e.source] or [None]
-                tgts = [a.key for a in e.target] or [None]
-                triples += [(_actor3(s), _actor3(t), cameo_root(e.cameo)) for s in srcs for t in tgts]
+                triples += _cameo_dyads(e)
             system.append(triples)
             gold.append([(_actor3(s), _actor3(t), cameo_root(c)) for s, t, c in r.get("expected") or []])
         petr = triple_scores([[tuple(_actor3(a) if i < 2 else cameo_root(a) for i, a in enumerate(t)) for t in r.get("petrarch2_output") or []] for r in rows], gold)
@@ -224,6 +250,20 @@ def evaluate(path, coder, show: int = 0) -> dict:
     out = {"kind": kind, **scores.as_dict()}
     out["misses"] = scores.misses
     return out
+
+
+def _cameo_dyads(event) -> list[tuple]:
+    """CAMEO (source, target, root) triples of one event. CAMEO codes a mutual act once in each
+    direction, so a reciprocal event ("A and B held talks") gives every ordered pair of its
+    parties; a directed one every source with every target."""
+    root = cameo_root(event.cameo)
+    if event.reciprocal:
+        parties = list(dict.fromkeys(_actor3(a.key) for a in [*event.source, *event.target]))
+        if len(parties) > 1:
+            return [(a, b, root) for a in parties for b in parties if a != b]
+    srcs = [a.key for a in event.source] or [None]
+    tgts = [a.key for a in event.target] or [None]
+    return [(_actor3(s), _actor3(t), root) for s in srcs for t in tgts]
 
 
 def _petr_date(value: str | None) -> str | None:

@@ -35,10 +35,12 @@ def _governors(token: Token, limit: int = 4):
         t = t.head
 
 
-def certainty(trigger: Token, sentence: Span, named: set[int]) -> tuple[str, str | None]:
+def certainty(trigger: Token, sentence: Span, named: set[int], words: set[str] | None = None) -> tuple[str, str | None]:
     """(certainty, attribution) for the event triggered by ``trigger``. ``named`` holds token
-    indexes inside actor or source mentions (which make a reporting subject a named source)."""
-    words = {t.lower_ for t in sentence}
+    indexes inside actor or source mentions (which make a reporting subject a named source);
+    ``words``, the sentence's lower-case words, when the caller has them already."""
+    if words is None:
+        words = {t.lower_ for t in sentence}
     chain = list(_governors(trigger))
     near = [c for t in chain for c in t.children] + chain
     if any(c.dep_ == "neg" for t in chain[:2] for c in t.children) or any(

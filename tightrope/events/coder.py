@@ -4,15 +4,18 @@ For each sentence: triggers from the lexicon (verb and noun lemmas, with object 
 → source and target from the parse (subject or by-agent; object, prepositional phrases,
 possessives), read through the actor mentions of the whole text → certainty and attribution
 → date → CAMEO code, Goldstein score and QuadClass. Events repeated in one text (headline and
-lead) are kept once. Sentences without an actor mention are skipped.
+lead) are kept once. Sentences without an actor mention (or a word that may refer to one) are
+skipped, and only the others are parsed.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 import numpy as np
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -21,7 +24,7 @@ from tightrope.events.certainty import certainty
 from tightrope.events.lexicon import QUAD_OF_TYPE, Lexicon, Trigger, default_lexicon
 from tightrope.events.when import event_date
 from tightrope.model import Event, EventActor, Mention
-from tightrope.nlp import get_nlp
+from tightrope.nlp import TagAttributes, get_nlp
 
 _UNDATED = "undated"
 # Acts that need no one to be aimed at: a parade, a deployment, a street protest.
@@ -39,8 +42,39 @@ PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
 PAIR_WORDS = {"sides", "countries", "nations", "leaders", "governments", "states", "parties", "ministers",
               "presidents", "delegations", "militaries", "navies", "neighbours", "neighbors", "partners"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# "we", "I" in a quotation: the person quoted (named last before, else next in the sentence).
+FIRST_PERSON = {"we", "i", "us"}
+# "X said it would…": these pronouns in a reported clause stand for the one saying it.
+CLAUSE_PRONOUNS = {"it", "they", "we", "he", "she"}
+SAYING_VERBS = {"say", "announce", "state", "declare", "tell", "insist", "confirm", "add", "warn", "claim", "vow",
+                "affirm", "reiterate", "stress", "indicate", "signal", "report", "write", "note", "pledge", "promise"}
+# "X said Y must…": a reported obligation on another party is a demand.
+DEMAND_MODALS = {"must", "should"}
+DEMAND_VERBS = {"insist", "demand", "urge", "stress", "emphasize", "emphasise", "reiterate", "underline", "maintain",
+                "argue", "conclude", "tell"}
+REFERRING_WORDS = PERSON_PRONOUNS | PAIR_WORDS | FIRST_PERSON | {"country", "nation"}
 # A verb with no subject of its own takes its governor's ("agreed to deepen", "arrived and held").
-SUBJECTLESS_INHERIT = {"xcomp", "conj", "advcl", "acl", "pcomp"}
+SUBJECTLESS_INHERIT = {"xcomp", "conj", "advcl", "acl", "pcomp", "acomp"}
+# Conflict acts announced on a condition ("will withdraw its troops unless…") are threats (13x).
+CONDITIONAL_THREAT_TYPES = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "RETREAT", "REJECT", "PROTEST"}
+THREAT_CAMEO = {"SANCTION": "131", "RETREAT": "136", "REJECT": "130", "PROTEST": "133", "MOBILIZE": "138",
+                "COERCE": "137", "ASSAULT": "138"}
+# Force and coercion told from the victim's side need no named doer ("three soldiers were killed").
+FORCE_TYPES = {"ASSAULT", "COERCE"}
+# Doers no actor dictionary names ("a human rights group", "rebels", "a roadside bomb"): the
+# event still stands when its target is a named actor (ANNOTATION.md: one side suffices; the
+# source list is then empty). Only words for people, groups and bodies, or a proper name, count.
+UNNAMED_DOERS = {
+    "rebel", "militant", "insurgent", "guerrilla", "fighter", "gunman", "gunmen", "attacker", "bomber", "bombing", "bomb",
+    "explosion", "blast", "protester", "protestor", "demonstrator", "student", "worker", "activist", "group", "organization",
+    "organisation", "leader", "official", "force", "troop", "police", "policeman", "soldier", "court", "judge", "parliament",
+    "party", "union", "government", "authority", "army", "military", "navy", "people", "resident", "farmer", "villager",
+    "supporter", "opponent", "hacker", "crowd", "thousand", "hundred", "dozen", "youth", "prisoner", "refugee", "settler",
+    "mob", "faction", "movement", "front", "coalition", "alliance", "elder", "cleric", "minister", "president", "member",
+    "agency", "committee", "commission", "council", "watchdog", "doctor", "journalist", "lawmaker", "legislator",
+    "opposition", "regime", "administration", "delegation", "envoy", "monitor", "inspector", "agent", "guard", "unit",
+    "tribesman", "tribesmen", "extremist", "terrorist", "separatist", "secessionist", "pirate", "smuggler", "raider",
+}
 
 
 @Language.component("tightrope_line_breaks")
@@ -70,6 +104,9 @@ class EventCoder:
         if "tightrope_line_breaks" not in self.parser.pipe_names:
             self.parser.add_pipe("tightrope_line_breaks", before="parser")
         self.senter = self.parser.get_pipe("senter")  # disabled in the pipeline, called on its own
+        # the attribute ruler and lemmatizer, remembered per word (same output, a fraction of the time)
+        self.tag_attributes = TagAttributes(self.parser)
+        self._guessed_hosts: set[int] = set()  # ids of this text's visits whose host was guessed
 
     # -- public API ----------------------------------------------------------------------
 
@@ -89,7 +126,7 @@ class EventCoder:
             chunk = items[start : start + batch_size]
             plans = [self._plan(item) for item in chunk]
             wanted = [piece for _, _, pieces in plans for piece, parse in pieces if parse]
-            parsed = iter(self.parser.pipe(wanted, batch_size=64))
+            parsed = map(self.tag_attributes, self.parser.pipe(wanted, batch_size=64, disable=TagAttributes.REPLACES))
             for item, (base, mentions, pieces) in zip(chunk, plans):
                 docs, spans, offset = [], [], 0
                 for text, parse in pieces:
@@ -116,46 +153,60 @@ class EventCoder:
         starts = sorted({m.start for m in mentions})
         pieces: list[tuple[str, bool]] = []
         sents = list(base.sents) if len(base) else []
+        strings = base.vocab.strings
+        lowers = [strings[h] for h in base.to_array([LOWER]).tolist()] if len(base) else []  # no Token objects
         for k, sent in enumerate(sents):
             end = sents[k + 1].start_char if k + 1 < len(sents) else len(item.text)
             begin = sent.start_char if k else 0
-            has_actor = any(begin <= m < end for m in starts) or self._refers_back(sent)
-            has_trigger = self.lexicon.may_trigger({t.lower_.rstrip(".") for t in sent} | {t.lower_ for t in sent}, sent.text)
+            words = set(lowers[sent.start : sent.end])
+            has_actor = any(begin <= m < end for m in starts) or self._refers_back(words)
+            has_trigger = self.lexicon.may_trigger(words | {w.rstrip(".") for w in words}, sent.text)
             pieces.append((item.text[begin:end], has_actor and has_trigger))
         return base, mentions, pieces
 
     @staticmethod
-    def _refers_back(sent: Span) -> bool:
-        """Whether a sentence without a named actor may point to one ("he", "the two sides")."""
-        words = {t.lower_ for t in sent}
-        return bool(words & PERSON_PRONOUNS) or bool(words & PAIR_WORDS and words & {"two", "both"}) or "country" in words
+    def _refers_back(words: set[str]) -> bool:
+        """Whether a sentence (its lower-case words) without a named actor may point to one
+        ("he", "the two sides")."""
+        return bool(words & (PERSON_PRONOUNS | FIRST_PERSON)) or bool(words & PAIR_WORDS and words & {"two", "both"}) or "country" in words
 
     # -- one text ------------------------------------------------------------------------
 
     def _code_doc(self, item: Input, doc: Doc, mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Event]:
         by_token = self._index_mentions(doc, mentions)
-        parsed_tokens = {t.i for s, e in spans for t in (doc.char_span(s, e, alignment_mode="expand") or [])}
-        self._add_references(doc, mentions, by_token, parsed_tokens)
+        sentences = [sent for s, e in spans if (sent := doc.char_span(s, e, alignment_mode="expand")) is not None]
+        candidates, verbal, watched, lowers = self._candidates(doc)
+        parsed_watched = [i for i in watched if any(sent.start <= i < sent.end for sent in sentences)]
+        self._add_references(doc, mentions, by_token, parsed_watched)
         occasion = None  # the day of the happening the text reports, once an event gives it
         named = set(by_token)
         events: list[Event] = []
-        sentences = [sent for s, e in spans if (sent := doc.char_span(s, e, alignment_mode="expand")) is not None]
+        self._guessed_hosts = set()
         for sent in sentences:
             if not any(i in by_token for i in range(sent.start, sent.end)):
                 continue
+            words = set(lowers[sent.start : sent.end])
             used: set[int] = set()  # nouns already read as a verb trigger's object ("held talks")
             fired: dict[int, Event] = {}
-            for token in sorted(sent, key=lambda t: t.pos_ not in ("VERB", "AUX")):
+            ordered = sorted((i for i in candidates if sent.start <= i < sent.end), key=lambda i: (not verbal[i], i))
+            for token in (doc[i] for i in ordered):
                 if token.i in used:
                     continue
+                if _in_condition(token):
+                    continue  # "…unless a ceasefire is agreed": the condition is no event
                 for trig in self._triggers(token):
                     if self._is_assessment(token, trig):
                         break
-                    event = self._event(item, doc, sent, token, trig, by_token, named)
+                    event = self._event(item, doc, sent, token, trig, by_token, named, words)
                     if event is not None:
                         fired[token.i] = event
                         used.update(c.i for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr"))
                         break
+            if words & DEMAND_MODALS:
+                for i in range(sent.start, sent.end):
+                    demand = self._demand(item, doc, sent, doc[i], by_token, named, words)
+                    if demand is not None:
+                        fired[i] = demand  # the demanded act is the demand's content
             for i, event in sorted(fired.items()):
                 if self._inside_intent(doc[i], fired):
                     continue  # "agreed to cut tariffs" is one AGREE, not also a cut
@@ -170,7 +221,72 @@ class EventCoder:
         for e in events:
             if e.date == _UNDATED:  # no date words: the occasion's day, else the publication month
                 e.date = occasion if occasion and not e.historical else fallback
+        self._settle_hosts(events)
         return self._distinct(events)
+
+    def _settle_hosts(self, events: list[Event]) -> None:
+        """A trip named without its host ("Xi's trip comes as…", "his visit marks…") is the trip
+        the text reports elsewhere: it takes the host that the same visitor's visits with a
+        named host have, rather than whichever other state its sentence happens to name."""
+        hosts: dict[str, Counter] = {}
+        for e in events:
+            if e.mode == "visit" and id(e) not in self._guessed_hosts:
+                for a in e.source:
+                    hosts.setdefault(a.key, Counter()).update(t.key for t in e.target)
+        for i, e in enumerate(events):
+            if id(e) in self._guessed_hosts:
+                counts = sum((hosts.get(a.key, Counter()) for a in e.source), Counter())
+                if counts:
+                    host = counts.most_common(1)[0][0]
+                    named = next((t for o in events if id(o) not in self._guessed_hosts for t in o.target if t.key == host), None)
+                    events[i] = replace(e, target=[named])
+
+    def _demand(self, item: Input, doc: Doc, sent: Span, token: Token, by_token, named, words) -> Event | None:
+        """"Russia said Sudan must return the helicopter": saying that another party must or
+        should act is a demand on it (REQUEST 10x), by the one saying it."""
+        if token.pos_ not in ("VERB", "AUX") or token.dep_ != "ccomp" or token.head.lemma_ not in SAYING_VERBS | DEMAND_VERBS:
+            return None
+        if not any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in token.children):
+            return None
+        speaker = self._actors_in(self._subject(token.head), by_token)
+        doer = self._place(token, "subject", by_token)
+        own = {m.actor.key for m in speaker}
+        target = [m for m in doer if m.actor.key not in own]
+        if not speaker or not target:
+            return None  # "we must…", a party speaking of itself: a stance, not a demand
+        how, attribution = certainty(token.head, sent, named, words)
+        date, historical = event_date(sent.text, item.date, planned=how == "planned", at=token.idx - sent.start_char,
+                                      default=_UNDATED)
+        cameo = "100"
+        return Event(doc_id=item.id, type="REQUEST", mode=None, context=[], source=_actors(speaker), target=_actors(target),
+                     reciprocal=False, certainty=how, attribution=attribution, date=date, historical=historical,
+                     evidence=(sent.start_char, sent.end_char), cameo=cameo, goldstein=self.lexicon.goldstein(cameo),
+                     quad=3, trigger=token.text)
+
+    def _candidates(self, doc: Doc) -> tuple[list[int], list[bool], list[int], list[str]]:
+        """Indexes of the tokens a trigger entry may name (read from the token arrays, so
+        no Token objects are made for the rest), which tokens are verbs, and the indexes of
+        the words that may refer back (pronouns, "the two sides"); and every token's lower-case form."""
+        strings = doc.vocab.strings
+        lex = self.lexicon
+        verb_pos = {doc.vocab.strings.add(p) for p in ("VERB", "AUX")}
+        noun_pos = {doc.vocab.strings.add(p) for p in ("NOUN", "PROPN")}
+        adj_pos = {doc.vocab.strings.add("ADJ")} | verb_pos
+        out, verbal, back, lowers = [], [], [], []
+        for i, (lemma, lower, pos) in enumerate(doc.to_array([LEMMA, LOWER, POS]).tolist()):
+            verbal.append(pos in verb_pos)
+            word = strings[lower]
+            lowers.append(word)
+            if word in REFERRING_WORDS:
+                back.append(i)
+            if pos in adj_pos and word in lex.adjectives:
+                out.append(i)
+            elif pos in verb_pos:
+                if strings[lemma].lower() in lex.verbs:
+                    out.append(i)
+            elif pos in noun_pos and (strings[lemma].lower() in lex.nouns or word in lex.nouns):
+                out.append(i)
+        return out, verbal, back, lowers
 
     @staticmethod
     def _is_assessment(token: Token, trig: Trigger) -> bool:
@@ -209,19 +325,29 @@ class EventCoder:
         return out
 
     @staticmethod
-    def _add_references(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], parsed: set[int]) -> None:
+    def _add_references(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], parsed: list[int]) -> None:
         """Pronouns for people ("he", "his") and pair words ("the two sides", "both countries")
-        stand for the person, or the two states, named last before them."""
+        stand for the person, or the two states, named last before them. ``parsed`` holds the
+        indexes of such words in parsed sentences."""
         ordered = sorted(mentions, key=lambda m: m.start)
-        watched = PERSON_PRONOUNS | PAIR_WORDS | {"country", "nation"}
         for i in sorted(parsed):
             t = doc[i]
-            if t.i in by_token or t.lower_ not in watched:
+            if t.i in by_token:
                 continue
             before = [m for m in ordered if m.end <= t.idx]
             if t.lower_ in PERSON_PRONOUNS and t.pos_ == "PRON":
-                person = next((m for m in reversed(before) if m.entry and m.entry.startswith("people")), None)
+                # (figures of history, "Ho Chi Minh" honoured at his mausoleum, are not who "he" is next)
+                person = next((m for m in reversed(before) if m.entry and m.entry.startswith("people")
+                               and not m.entry.startswith("people.history")), None)
                 if person is not None and t.idx - person.start < 1500:
+                    by_token[t.i] = Mention(person.doc_id, t.idx, t.idx + len(t.text), t.text, person.actor, person.entry, "pronoun")
+            elif t.lower_ in FIRST_PERSON and t.pos_ == "PRON":
+                person = next((m for m in reversed(before) if m.entry and m.entry.startswith("people")
+                               and t.idx - m.start < 1500), None)
+                if person is None:  # "…, we reaffirm our commitment," Rubio wrote
+                    end = t.sent.end_char
+                    person = next((m for m in ordered if t.idx < m.start < end and m.entry and m.entry.startswith("people")), None)
+                if person is not None:
                     by_token[t.i] = Mention(person.doc_id, t.idx, t.idx + len(t.text), t.text, person.actor, person.entry, "pronoun")
             elif t.lower_ in ("country", "nation") and t.i > 0 and doc[t.i - 1].lower_ == "the" and t.dep_ in ("pobj", "dobj", "nsubj"):
                 # "traveled to the country": the state named last
@@ -252,17 +378,23 @@ class EventCoder:
         return index
 
     def _triggers(self, token: Token) -> list[Trigger]:
-        if token.pos_ in ("VERB", "AUX"):
+        if token.pos_ in ("ADJ", "VERB") and token.dep_ in ("acomp", "xcomp", "ROOT", "conj") and token.lower_ in self.lexicon.adjectives:
+            found = self.lexicon.adjectives[token.lower_]  # "is ready to", "remains committed to"
+        elif token.pos_ in ("VERB", "AUX"):
             found = self.lexicon.verbs.get(token.lemma_.lower(), [])
         elif token.pos_ in ("NOUN", "PROPN"):
+            if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+                return []  # "tariff negotiations", "visit schedule": the head noun is the thing
             found = self.lexicon.nouns.get(token.lemma_.lower(), []) or self.lexicon.nouns.get(token.lower_, [])
         else:
             return []
         out = []
+        objects: set[str] | None = None
         for trig in found:
             if trig.particle and not any(c.dep_ in ("prt", "advmod") and c.lower_ == trig.particle for c in token.children):
                 continue
-            objects = self._object_lemmas(token)
+            if objects is None:
+                objects = self._object_lemmas(token)
             if trig.objects and not (objects & trig.objects):
                 continue
             if objects & trig.not_event_if:
@@ -277,6 +409,11 @@ class EventCoder:
     @staticmethod
     def _object_lemmas(token: Token) -> set[str]:
         objs = set()
+        if token.dep_ == "amod" and token.pos_ == "VERB":
+            # "since normalizing ties": the noun it modifies
+            head = token.head
+            objs.update((head.lemma_.lower(), head.lower_))
+            objs.update(t.lemma_.lower() for t in head.children if t.dep_ in ("compound", "amod"))
         for c in token.children:
             if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd") or (c.dep_ == "prep" and c.lower_ == "in" and token.lemma_ == "take"):
                 objs.add(c.lemma_.lower())
@@ -312,6 +449,18 @@ class EventCoder:
         walk(head)
         return sorted(found.values(), key=lambda m: m.start)
 
+    def _reporter(self, pronoun: Token) -> Token | None:
+        """"Syria says it is willing…", "the rebels said they would…": the subject of the
+        saying verb whose reported clause the pronoun stands in."""
+        t = pronoun.head
+        for _ in range(4):
+            if t.dep_ == "ccomp" and t.head.lemma_ in SAYING_VERBS:
+                return self._subject(t.head)
+            if t.dep_ not in ("xcomp", "conj", "ccomp", "advcl") or t.head.i == t.i:
+                return None
+            t = t.head
+        return None
+
     def _subject(self, token: Token) -> Token | None:
         t = token
         for _ in range(4):
@@ -330,6 +479,8 @@ class EventCoder:
                 c.dep_ == "aux" and c.lower_ == "to" for c in t.children
             ):
                 return t.head  # "Vietnam's top leader to visit North Korea" (not "Seoul accused of…")
+            if t.dep_ == "acl" and t.tag_ in ("VBG", "VBD", "VBZ", "VBP") and t.head.pos_ in ("NOUN", "PROPN"):
+                return t.head  # "troops patrolling the border", a headline "youths resorted to…": the noun acts
             if t.dep_ in SUBJECTLESS_INHERIT and t.head.i != t.i:
                 t = t.head
                 if t.dep_ == "prep" and t.head.i != t.i:  # "Since normalizing ties, the two countries…"
@@ -340,12 +491,18 @@ class EventCoder:
 
     def _place(self, token: Token, place: str, by_token) -> list[Mention]:
         if place == "subject":
-            return self._actors_in(self._subject(token), by_token)
+            subj = self._subject(token)
+            found = self._actors_in(subj, by_token)
+            if not found and subj is not None and subj.lower_ in CLAUSE_PRONOUNS:
+                found = self._actors_in(self._reporter(subj), by_token)
+            return found
         if place == "agent":
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
             return self._actors_in(next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None, by_token)
         if place == "object":
             obj = next((c for c in token.children if c.dep_ in ("dobj", "attr")), None)
+            if obj is None and _is_passive(token):  # "the fishermen were released": the patient
+                obj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
             return self._actors_in(obj, by_token)
         if place == "iobj":
             return self._actors_in(next((c for c in token.children if c.dep_ in ("dative", "iobj")), None), by_token)
@@ -354,8 +511,9 @@ class EventCoder:
         if place in ("compound", "amod"):
             comps = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
             return [m for c in comps for m in self._actors_in(c, by_token)]
-        if place == "subject_of_xcomp":
-            x = next((c for c in token.children if c.dep_ == "xcomp"), None)
+        if place in ("subject_of_xcomp", "subject_of_clause"):
+            deps = ("xcomp",) if place == "subject_of_xcomp" else ("xcomp", "ccomp")
+            x = next((c for c in token.children if c.dep_ in deps), None)
             return self._actors_in(self._subject(x), by_token) if x is not None else []
         if place.startswith("prep:"):
             words = set(place[5:].split("|"))
@@ -403,11 +561,13 @@ class EventCoder:
 
     # -- events ----------------------------------------------------------------------------
 
-    def _event(self, item: Input, doc: Doc, sent: Span, token: Token, trig: Trigger, by_token, named) -> Event | None:
+    def _event(self, item: Input, doc: Doc, sent: Span, token: Token, trig: Trigger, by_token, named,
+               words: set[str] | None = None) -> Event | None:
         source, target, target_place = self._roles(token, trig, by_token)
         if trig.requires_target and not target:
             return None
-        if not source and trig.reciprocal == "always":
+        if not source and (trig.reciprocal == "always" or (trig.reciprocal == "with" and _is_passive(token)
+                                                           and not any(c.dep_ == "agent" for c in token.children))):
             # "the establishment of diplomatic relations (between the two countries)": mutual acts
             # name their parties anywhere — in the target, else the last two states named
             keys: dict[str, Mention] = {}
@@ -416,14 +576,24 @@ class EventCoder:
             parties = list(keys.values())
             if len(parties) >= 2:
                 source, target = parties[:1], parties[1:2]
+        unnamed_doer = False
         if not source:
-            return None  # no doer we can name: not an event we can code
-        if trig.type == "PROTEST" and not any(m.actor.sector in PROTESTER_SECTORS or "adjective" in (m.via or "") for m in source):
+            # a doer the dictionaries do not know ("Amnesty International accused the US"): the
+            # event stands on its named target; no doer at all is not an event we can code
+            subj = self._subject(token) if trig.pos != "NOUN" else None
+            unnamed_doer = bool(target) and (
+                (subj is not None and subj.i not in by_token
+                 and (subj.lemma_.lower() in UNNAMED_DOERS or (subj.pos_ == "PROPN" and subj.lower_ not in self.lexicon.nouns)))
+                or (trig.type in FORCE_TYPES and _is_passive(token) and target_place == "object"))  # "soldiers were killed"
+            if not unnamed_doer:
+                return None
+        if trig.type == "PROTEST" and not unnamed_doer and not any(m.actor.sector in PROTESTER_SECTORS or "adjective" in (m.via or "") for m in source):
             return None  # "Vietnam continues to demonstrate growth" is no street protest
         own = {m.actor.key for m in source}
         target = [m for m in target if m.actor.key not in own]  # "concluded his visit": no self-visit
-        if not target and trig.type not in UNDIRECTED_TYPES:
-            target = self._implicit_target(doc, sent, source, by_token)
+        guessed = not target and trig.type not in UNDIRECTED_TYPES and not unnamed_doer
+        if guessed:
+            target = self._implicit_target(doc, sent, source, by_token, token)
         src_keys = {m.actor.key for m in source}
         tgt_keys = {m.actor.key for m in target}
         reciprocal = trig.reciprocal == "always" or (
@@ -431,14 +601,23 @@ class EventCoder:
         )
         if trig.mode == "visit" and (not target or src_keys == tgt_keys):
             return None  # a visit is to someone else
-        if src_keys and src_keys == tgt_keys and not reciprocal:
+        if src_keys and src_keys == tgt_keys and not reciprocal and not _distinct_parties(source, target):
             target = []
-        how, attribution = certainty(token, sent, named)
+        if words is None:
+            words = {t.lower_ for t in sent}
+        how, attribution = certainty(token, sent, named, words)
+        if how == "negated" and QUAD_OF_TYPE[trig.type] == 3 and any(
+                c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") and c.lemma_ == "do" for c in token.children):
+            return None  # "I don't blame China": a stance taken now, not a reported act that did not happen
+        if how in ("planned", "hypothetical") and trig.type in CONDITIONAL_THREAT_TYPES and "unless" in words:
+            # "will withdraw its peacekeepers unless…": a conditional conflict act is a threat
+            trig = replace(trig, type="THREATEN", cameo=THREAT_CAMEO[trig.type], mode=None)
+            how = "asserted"
         date, historical = event_date(sent.text, item.date, planned=how == "planned", at=token.idx - sent.start_char,
                                       default=_UNDATED)
         cameo = trig.cameo or self.lexicon.default_cameo(trig.type, trig.mode)
         quad = (self.lexicon.cameo.get(cameo or "", {}) or {}).get("quad") or QUAD_OF_TYPE[trig.type]
-        return Event(
+        event = Event(
             doc_id=item.id,
             type=trig.type,
             mode=trig.mode,
@@ -456,6 +635,9 @@ class EventCoder:
             quad=quad,
             trigger=token.text,
         )
+        if guessed and trig.mode == "visit" and trig.pos == "NOUN":
+            self._guessed_hosts.add(id(event))  # "Xi's trip comes as…": the host is settled per text
+        return event
 
     @staticmethod
     def _pair_before(doc: Doc, sent: Span, by_token) -> list[Mention]:
@@ -470,10 +652,16 @@ class EventCoder:
         return found
 
     @staticmethod
-    def _implicit_target(doc: Doc, sent: Span, source: list[Mention], by_token) -> list[Mention]:
+    def _implicit_target(doc: Doc, sent: Span, source: list[Mention], by_token, token: Token | None = None) -> list[Mention]:
         """A directed act with no target in its clause ("Hegseth handed over a leather box")
         is aimed at the other party the sentence names, else the last one named before it."""
         keys = {m.actor.key for m in source}
+        if token is not None:  # "negotiating a reduction of US tariffs": a party inside the act's own phrase first
+            for t in token.subtree:
+                m = by_token.get(t.i)
+                if m is not None and m.actor.key not in keys and t.dep_ not in SUBJECT_DEPS and not any(
+                        a.dep_ in SUBJECT_DEPS for a in t.ancestors if a.i != token.i and token in a.ancestors):
+                    return [m]
         for i in range(sent.start, sent.end):
             m = by_token.get(i)
             if m is not None and m.actor.key not in keys:
@@ -491,10 +679,36 @@ class EventCoder:
         for e in events:
             src = frozenset(a.key for a in e.source)
             tgt = frozenset(a.key for a in e.target)
-            key = (e.type, e.mode, frozenset(src | tgt)) if e.reciprocal else (e.type, e.mode, src, tgt)
+            # a background act of another year ("the last visit, in 2007") is not the story's act
+            # …and acts of a different kind (an invitation, a hope to cooperate) are different acts
+            when = (e.historical, (e.date or "")[:4] if e.historical else None, e.cameo if e.type != "CONSULT" else None)
+            key = (e.type, e.mode, frozenset(src | tgt), when) if e.reciprocal else (e.type, e.mode, src, tgt, when)
             if key not in seen:
                 seen[key] = e
         return list(seen.values())
+
+
+def _in_condition(token: Token) -> bool:
+    """Whether the token stands in an "unless" clause (the condition of a threat or promise)."""
+    t = token
+    for _ in range(3):
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "unless" for c in t.children):
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _is_passive(token: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+
+
+def _distinct_parties(source: list[Mention], target: list[Mention]) -> bool:
+    """Whether a same-state target is another party ("Trump accused Biden", "the government
+    arrested opposition leaders"), not the doer named again ("Vietnam … its own")."""
+    own = {(m.entry, m.actor.sector) for m in source}
+    return all((m.entry, m.actor.sector) not in own and m.via not in ("pronoun", "adjective") for m in target)
 
 
 def _is_occasion(event: Event, published: str | None) -> bool:

@@ -45,7 +45,7 @@ class Trigger:
     """One lexicon entry."""
 
     lemmas: tuple[str, ...]
-    pos: str  # VERB or NOUN
+    pos: str  # VERB, NOUN or ADJ (a predicate adjective: "is ready to", "remains committed to")
     type: str
     mode: str | None = None
     context: tuple[str, ...] = ()
@@ -70,6 +70,7 @@ class Trigger:
 class Lexicon:
     verbs: dict[str, list[Trigger]] = field(default_factory=dict)
     nouns: dict[str, list[Trigger]] = field(default_factory=dict)
+    adjectives: dict[str, list[Trigger]] = field(default_factory=dict)
     cameo: dict[str, dict] = field(default_factory=dict)
     plover: dict[str, dict] = field(default_factory=dict)
 
@@ -103,6 +104,7 @@ class Lexicon:
                     self._light_pairs.append((frozenset(inflected), frozenset(objects)))
             for lemma in self.nouns:
                 forms.update(_inflections(lemma, verb=False))
+            forms.update(self.adjectives)
             self._forms = forms
             self._phrases = phrases
         return self._forms
@@ -147,17 +149,17 @@ def _data(name: str) -> Path:
 def _parse_trigger(raw: dict, where: str) -> Trigger:
     if not isinstance(raw, dict):
         raise DictionaryError(f"{where}: each trigger must be a mapping")
-    if ("verb" in raw) == ("noun" in raw):
-        raise DictionaryError(f"{where}: give exactly one of 'verb' or 'noun'")
+    if sum(k in raw for k in ("verb", "noun", "adj")) != 1:
+        raise DictionaryError(f"{where}: give exactly one of 'verb', 'noun' or 'adj'")
     type_ = raw.get("type")
     if type_ not in PLOVER_TYPES:
         raise DictionaryError(f"{where}: type {type_!r} is not a PLOVER 0.8 type")
-    pos = "VERB" if "verb" in raw else "NOUN"
-    lemmas = tuple(l.lower() for l in _as_list(raw.get("verb") or raw.get("noun")))
+    pos = "VERB" if "verb" in raw else "NOUN" if "noun" in raw else "ADJ"
+    lemmas = tuple(l.lower() for l in _as_list(raw.get("verb") or raw.get("noun") or raw.get("adj")))
     cameo = raw.get("cameo")
     if cameo is not None and not str(cameo).isdigit():
         raise DictionaryError(f"{where}: cameo {cameo!r} must be a string of digits")
-    places = ("subject", "object", "iobj", "poss", "compound", "amod", "subject_of_xcomp", "agent")
+    places = ("subject", "object", "iobj", "poss", "compound", "amod", "subject_of_xcomp", "subject_of_clause", "agent")
     for side in ("source", "target"):
         for place in _as_list(raw.get(side)):
             if place not in places and not place.startswith("prep:"):
@@ -192,10 +194,10 @@ def load_lexicon(triggers: Path | None = None) -> Lexicon:
         raise DictionaryError(f"{path}: cannot read the trigger lexicon: {exc}") from None
     for i, raw in enumerate((data or {}).get("triggers") or []):
         trig = _parse_trigger(raw, f"{path}: triggers[{i}]")
-        index = lex.verbs if trig.pos == "VERB" else lex.nouns
+        index = {"VERB": lex.verbs, "NOUN": lex.nouns, "ADJ": lex.adjectives}[trig.pos]
         for lemma in trig.lemmas:
             index.setdefault(lemma, []).append(trig)
-    for index in (lex.verbs, lex.nouns):
+    for index in (lex.verbs, lex.nouns, lex.adjectives):
         for lemma in index:
             index[lemma].sort(key=lambda t: -t.specificity)
     cameo_path = _data("cameo.tsv")

