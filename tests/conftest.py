@@ -35,6 +35,38 @@ def store(db_path):
     s.close()
 
 
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL server for the session (tests/pg.py): installed and started
+    here, stopped and deleted at the end; a server that cannot start fails the test."""
+    from pg import PostgresServer, PostgresUnavailable
+
+    server = None
+    try:
+        server = PostgresServer()
+        server.start()
+    except PostgresUnavailable as exc:
+        if server is not None:
+            server.stop()
+        pytest.fail(f"the PostgreSQL test server could not be started: {exc}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request) -> str:
+    """The database engine of a test parametrised over both (use with ``db_url``)."""
+    return request.param
+
+
+@pytest.fixture
+def db_url(backend, tmp_path, request) -> str:
+    """A fresh, empty database of the test's ``backend``, as a URL."""
+    if backend == "sqlite":
+        return f"sqlite:///{tmp_path / 'test.db'}"
+    return request.getfixturevalue("pg_server").new_database()
+
+
 def run_cli(*args: str, db: Path | None = None, check: bool = True, timeout: float = 300, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run the real ``tightrope`` command in a subprocess."""
     full_env = {**os.environ, **(env or {})}

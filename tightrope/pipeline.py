@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from tightrope.events import CODER_VERSION
 from tightrope.events.coder import EventCoder, Input
 from tightrope.ingest import IngestReport, Item, ingest
+from tightrope.model import Document, Event
 from tightrope.store import Store
 from tightrope.store.events import save_events, uncoded_document_ids
 from tightrope.stories.cluster import Assignment, assign_pending
@@ -34,18 +35,26 @@ def code_pending(store: Store, coder: EventCoder | None = None, on_document: Cal
     written = 0
     for i in range(0, len(pending), CODE_BATCH):
         docs = [store.get_document(doc_id) for doc_id in pending[i : i + CODE_BATCH]]
-        checks = {d.id: store.get_integrity(d.id) for d in docs}  # one read per document, used twice
-        inputs = [Input(d.id, _text_for_coding(d, checks[d.id]), d.published) for d in docs]
-        coded = {item.id: events for item, events in zip(inputs, coder.code_many(inputs))}
-        for doc_id, events in coded.items():
-            _to_original_offsets(checks[doc_id], events)
-        written += save_events(store, coded, CODER_VERSION)
+        for d in docs:
+            d.integrity = store.get_integrity(d.id)  # one read per document, used twice
+        written += save_events(store, code_documents(docs, coder), CODER_VERSION)
         if on_document:
             for _ in docs:
                 on_document()
     if stories:
         assign_stories(store, coder.resolver)
     return written
+
+
+def code_documents(docs: list[Document], coder: EventCoder) -> dict[str, list[Event]]:
+    """The events of each document (coded from its repaired text when the integrity record
+    it carries says it is spun), their offsets into ``Document.text``. The coding step of
+    :func:`code_pending`, shared with batch runs (:mod:`tightrope.batch`)."""
+    inputs = [Input(d.id, _text_for_coding(d, d.integrity), d.published) for d in docs]
+    coded = {item.id: events for item, events in zip(inputs, coder.code_many(inputs))}
+    for doc in docs:
+        _to_original_offsets(doc.integrity, coded[doc.id])
+    return coded
 
 
 def _text_for_coding(doc, check) -> str:

@@ -38,11 +38,14 @@ def main() -> None:
 
 
 from tightrope.cli import actors as _actors  # noqa: E402,F401  (registers commands)
+from tightrope.cli import batch as _batch  # noqa: E402,F401
 from tightrope.cli import code as _code  # noqa: E402,F401
 from tightrope.cli import demo as _demo  # noqa: E402,F401
 from tightrope.cli import docs as _docs  # noqa: E402,F401
 from tightrope.cli import eval as _eval  # noqa: E402,F401
 from tightrope.cli import events as _events  # noqa: E402,F401
 from tightrope.cli import ingest as _ingest  # noqa: E402,F401
+from tightrope.cli import importer as _importer  # noqa: E402,F401
 from tightrope.cli import integrity as _integrity  # noqa: E402,F401
+from tightrope.cli import migrate as _migrate  # noqa: E402,F401
 from tightrope.cli import stories as _stories  # noqa: E402,F401

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
 
 import platformdirs
-from sqlalchemy import Connection, bindparam, create_engine, event, func, or_, select
+from sqlalchemy import Connection, bindparam, create_engine, event, func, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
@@ -28,6 +30,10 @@ from tightrope.store import integrity as integrity_rows
 from tightrope.store import migrations, schema
 
 ENV_DB = "TIGHTROPE_DB"
+
+# The PostgreSQL advisory lock that writers hold for the length of a write transaction (an
+# arbitrary constant: "tightrope" in the low bytes). See Store.writing.
+WRITE_LOCK = 0x7469676874726F70
 
 
 def default_db_path() -> Path:
@@ -65,7 +71,7 @@ _CANDIDATES = (
     select(schema.doc_bands.c.doc_id)
     .where(schema.doc_bands.c.bucket.in_(bindparam("keys", expanding=True)))
     .group_by(schema.doc_bands.c.doc_id)
-    .order_by(func.count().desc())
+    .order_by(func.count().desc(), schema.doc_bands.c.doc_id)  # ties broken alike on both engines
     .limit(20)
 )
 
@@ -88,23 +94,28 @@ class Store:
             parsed = make_url(self.url)
         except ArgumentError as exc:
             raise StoreError(f"--db {self.url!r} is neither a file path nor a database URL") from exc
+        self.shown_url = parsed.render_as_string(hide_password=True)  # for messages
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
+        self.is_postgresql = parsed.get_backend_name() == "postgresql"
         if self.is_sqlite and parsed.database not in (None, "", ":memory:"):
             try:
                 Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"cannot open database {self.url!r}: {exc.strerror or exc}") from exc
         try:
-            self.engine: Engine = create_engine(self.url)
+            self.engine: Engine = create_engine(self.url, pool_pre_ping=self.is_postgresql)
         except (ArgumentError, ImportError) as exc:
             raise StoreError(f"cannot open database {self.url!r}: {exc}") from exc
         if self.is_sqlite:
             event.listen(self.engine, "connect", _set_sqlite_pragmas)
         try:
-            with self.engine.begin() as conn:
-                migrations.migrate(conn)
+            with self.engine.connect() as conn:
+                current = migrations.is_current(conn)
+            if not current:  # readers of a current store never queue behind a writer
+                with self.writing() as conn:
+                    migrations.migrate(conn)
         except OperationalError as exc:
-            raise StoreError(f"cannot open database {self.url!r}: {exc.orig}") from exc
+            raise StoreError(f"cannot open database {self.shown_url!r}: {exc.orig}") from exc
 
     def close(self) -> None:
         self.engine.dispose()
@@ -117,16 +128,32 @@ class Store:
 
     # -- writing -------------------------------------------------------------------------
 
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """A write transaction, one writer at a time across every process using this database.
+
+        Deduplication, near-duplicate linking, copy links and story clustering all read what
+        is stored and then write what follows from it; two processes doing that at once under
+        READ COMMITTED would each miss the other's uncommitted rows (a lost near-duplicate
+        link, a story split in two) or lock the same rows in opposite orders (a deadlock). On
+        PostgreSQL writers therefore queue on one transaction-scoped advisory lock, released
+        at commit or rollback; readers take no lock and never wait (MVCC). SQLite already
+        allows one writer at a time (WAL), and its readers do not wait either."""
+        with self.engine.begin() as conn:
+            if self.is_postgresql:
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
+            yield conn
+
     def add_documents(self, docs: Iterable[Document]) -> list[AddResult]:
         """Store a batch of documents in one transaction, skipping exact duplicates and
         linking near-duplicates to their earliest stored copy."""
         results = []
         try:
-            with self.engine.begin() as conn:
+            with self.writing() as conn:
                 for doc in docs:
                     results.append(self._add_one(conn, doc))
         except SQLAlchemyError as exc:
-            raise StoreError(f"writing to {self.url} failed, nothing of this batch was stored: {exc}") from exc
+            raise StoreError(f"writing to {self.shown_url} failed, nothing of this batch was stored: {exc}") from exc
         return results
 
     def _insert_ignore(self, table):
@@ -169,7 +196,7 @@ class Store:
         inserted = conn.execute(self._insert_ignore(d).values(**row)).rowcount
         if not inserted:  # another process stored it between our check and our insert
             other = conn.execute(
-                select(d.c.id).where(or_(d.c.id == doc.id, d.c.text_hash == digest, d.c.url == url))
+                select(d.c.id).where(or_(d.c.id == doc.id, d.c.text_hash == digest, *([d.c.url == url] if url else [])))
             ).scalar()
             return AddResult(doc.id, "duplicate", of=other)
         if keys:
@@ -195,6 +222,7 @@ class Store:
         best, best_sim = None, 0.0
         for cand_id, text in conn.execute(
             select(schema.documents.c.id, schema.documents.c.text).where(schema.documents.c.id.in_(candidates))
+            .order_by(schema.documents.c.id)
         ):
             sim = dedup.jaccard(shingles, dedup.shingles(text))
             if sim > best_sim:
@@ -248,7 +276,7 @@ class Store:
     def documents(self, limit: int | None = None, offset: int = 0, since: str | None = None) -> list[Document]:
         """Stored documents, oldest publication first."""
         d = schema.documents
-        query = select(d).order_by(d.c.published, d.c.ingested_at, d.c.id).offset(offset)
+        query = select(d).order_by(d.c.published.nullsfirst(), d.c.ingested_at, d.c.id).offset(offset)
         if since:
             query = query.where(d.c.published >= since)
         if limit is not None:
@@ -264,7 +292,7 @@ class Store:
         """The near-duplicate copies linked to ``doc_id``."""
         d = schema.documents
         with self.engine.connect() as conn:
-            rows = conn.execute(select(d).where(d.c.near_duplicate_of == doc_id).order_by(d.c.published))
+            rows = conn.execute(select(d).where(d.c.near_duplicate_of == doc_id).order_by(d.c.published.nullsfirst(), d.c.id))
             return [self._document(row) for row in rows]
 
     # -- integrity (spin verdicts, repaired texts, framing flags, copy links) --------------
@@ -272,11 +300,11 @@ class Store:
     def save_integrity(self, items: Iterable[Integrity]) -> None:
         """Insert or replace the integrity rows of stored documents, in one transaction."""
         try:
-            with self.engine.begin() as conn:
+            with self.writing() as conn:
                 for item in items:
                     integrity_rows.write(conn, item)
         except SQLAlchemyError as exc:
-            raise StoreError(f"writing integrity rows to {self.url} failed, none was stored: {exc}") from exc
+            raise StoreError(f"writing integrity rows to {self.shown_url} failed, none was stored: {exc}") from exc
 
     def get_integrity(self, doc_id: str) -> Integrity | None:
         """What the integrity stage found in ``doc_id``, or None (not stored, or not checked)."""

@@ -20,7 +20,7 @@ from tightrope.store import schema
 MIN_SHARED_ANCHORS = 8
 
 
-def _row(item: Integrity) -> dict:
+def to_row(item: Integrity) -> dict:
     return {
         "doc_id": item.doc_id,
         "spun": bool(item.spun),
@@ -42,7 +42,7 @@ def write(conn: Connection, item: Integrity) -> None:
     t, a = schema.integrity, schema.integrity_anchors
     conn.execute(delete(t).where(t.c.doc_id == item.doc_id))
     conn.execute(delete(a).where(a.c.doc_id == item.doc_id))
-    conn.execute(t.insert().values(**_row(item)))
+    conn.execute(t.insert().values(**to_row(item)))
     anchors = sorted({x for x in item.fingerprint if len(x) > 1})
     if anchors:
         conn.execute(a.insert(), [{"anchor": x, "doc_id": item.doc_id} for x in anchors])
@@ -107,5 +107,5 @@ def candidates(conn: Connection, fingerprint: list[str], *, spun: bool, unlinked
 def unchecked_document_ids(conn: Connection) -> list[str]:
     """Stored documents with no integrity row (stored before the integrity stage existed)."""
     d, t = schema.documents, schema.integrity
-    query = select(d.c.id).where(~select(t.c.doc_id).where(t.c.doc_id == d.c.id).exists()).order_by(d.c.published, d.c.id)
+    query = select(d.c.id).where(~select(t.c.doc_id).where(t.c.doc_id == d.c.id).exists()).order_by(d.c.published.nullsfirst(), d.c.id)
     return list(conn.execute(query).scalars())

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timezone
 
-from sqlalchemy import Connection, inspect, select
+from sqlalchemy import Connection, inspect, select, text
 
 from tightrope.store import schema
 
@@ -46,11 +46,36 @@ def _stories(conn: Connection) -> None:
             index.create(conn, checkfirst=True)
 
 
+def _event_levels(conn: Connection) -> None:
+    """Who acted, and the dyad tables: add ``sector``/``role``/``level`` to event_actors (absent
+    where migration 3 ran before them), create ``event_dyads`` and ``dyad_months``, and fill
+    them for the events already stored, a thousand at a time."""
+    from tightrope.store.events import backfill_event_levels
+
+    have = {c["name"] for c in inspect(conn).get_columns("event_actors")}
+    for name, ddl in (("sector", "TEXT"), ("role", "TEXT"), ("level", "INTEGER NOT NULL DEFAULT 0")):
+        if name not in have:
+            conn.execute(text(f"ALTER TABLE event_actors ADD COLUMN {name} {ddl}"))
+    for table in (schema.event_dyads, schema.dyad_months):
+        table.create(conn, checkfirst=True)
+        for index in table.indexes:
+            index.create(conn, checkfirst=True)
+    backfill_event_levels(conn)
+
+
+def _event_filter_indexes(conn: Connection) -> None:
+    """Indexes for listing events of one type or certainty in date order."""
+    for index in schema.events.indexes:
+        index.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "documents and near-duplicate buckets", _initial),
     (2, "integrity: spin verdicts, repaired texts, framing flags, copy links", _integrity),
     (3, "coded events, their actors, and which documents are coded", _events),
     (4, "stories: clusters of documents, their members and candidate keys", _stories),
+    (5, "event actors' offices and levels; events by pair of parties, and their monthly sums", _event_levels),
+    (6, "events by type and by certainty in date order, for filtered listings", _event_filter_indexes),
 ]
 
 LATEST = MIGRATIONS[-1][0]
@@ -62,6 +87,14 @@ def current_version(conn: Connection) -> int:
         return 0
     found = conn.execute(select(schema.schema_version.c.version)).scalars().all()
     return max(found, default=0)
+
+
+def is_current(conn: Connection) -> bool:
+    """Whether every migration is applied (read without taking the write lock)."""
+    if not inspect(conn).has_table("schema_version"):
+        return False
+    have = set(conn.execute(select(schema.schema_version.c.version)).scalars().all())
+    return all(version in have for version, _, _ in MIGRATIONS)
 
 
 def migrate(conn: Connection) -> list[int]:

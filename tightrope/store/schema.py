@@ -75,6 +75,10 @@ events = Table(
 Index("ix_events_doc_id", events.c.doc_id)
 Index("ix_events_date", events.c.date)
 Index("ix_events_type", events.c.type)
+# Filtered listings (``tightrope events --type``/``--certainty``, the API) read events in date
+# order: these keep such a page one index range scan instead of a sort of every match (migration 6).
+Index("ix_events_type_date", events.c.type, events.c.date)
+Index("ix_events_certainty_date", events.c.certainty, events.c.date)
 
 event_actors = Table(
     "event_actors",
@@ -82,8 +86,62 @@ event_actors = Table(
     Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("key", Text, primary_key=True),
     Column("side", Text, primary_key=True),  # source | target
+    # Who acted (migration 5): the sector, the office held on the event's date and its level
+    # (2 leader: head of state/government, party chief; 1 minister-level; 0 other or unknown).
+    Column("sector", Text),
+    Column("role", Text),
+    Column("level", Integer, nullable=False, default=0),
 )
 Index("ix_event_actors_key", event_actors.c.key, event_actors.c.event_id)
+
+# One row per event and pair of parties (migration 5), for the relations analytics: ``a`` acts
+# on ``b``, or, when ``mutual``, the two act together (reciprocal acts, "A and B agreed"; then
+# a < b). The event's date, type, scores, certainty and the higher level of the two parties
+# are copied here so that what the monthly sums below cannot answer (a month cut by a day-precise
+# bound, weekly series, balancing moves) is a range scan of the covering index, never a join
+# over millions of events. Events of documents that copy another are left out (counted once).
+event_dyads = Table(
+    "event_dyads",
+    metadata,
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("a", Text, primary_key=True),
+    Column("b", Text, primary_key=True),
+    Column("mutual", Boolean, nullable=False, default=False),
+    Column("date", Text),
+    Column("type", Text, nullable=False),
+    Column("quad", Integer),
+    Column("goldstein", Float),
+    Column("certainty", Text, nullable=False),
+    Column("level", Integer, nullable=False, default=0),
+)
+Index("ix_event_dyads_pair", event_dyads.c.a, event_dyads.c.b, event_dyads.c.date, event_dyads.c.certainty,
+      event_dyads.c.quad, event_dyads.c.level, event_dyads.c.type, event_dyads.c.mutual, event_dyads.c.goldstein,
+      event_dyads.c.event_id)
+
+# The monthly sums of event_dyads per pair and direction (migration 5), kept by save_events in
+# the same transaction as the events, so that a dyad over ten years is a few hundred rows read.
+# ``month`` is the event date's first seven characters ("2025-10"; "2025" for a year-only date;
+# "" undated). "Stated" counts are asserted and attributed events; the four certainties after
+# them are counted apart. ``weight`` is the hedging engagement weight of the stated cooperative
+# events (see tightrope.analytics.hedging), ``*_weight`` that of speculative/planned ones.
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+DYAD_MONTH_SUMS = (
+    "events", "goldstein_sum", "scored", "high_level", "leader_level", "quad_1", "quad_2", "quad_3", "quad_4",
+    "weight", "coop_high", *(f"type_{t.lower()}" for t in PLOVER_TYPES), "type_other",
+    "speculative", "planned", "negated", "hypothetical", "speculative_weight", "planned_weight",
+)
+_FLOAT_SUMS = {"goldstein_sum", "weight", "speculative_weight", "planned_weight"}
+dyad_months = Table(
+    "dyad_months",
+    metadata,
+    Column("a", Text, primary_key=True),
+    Column("b", Text, primary_key=True),
+    Column("mutual", Boolean, primary_key=True),
+    Column("month", Text, primary_key=True),
+    *(Column(name, Float if name in _FLOAT_SUMS else Integer, nullable=False, default=0) for name in DYAD_MONTH_SUMS),
+    sqlite_with_rowid=False,  # rows clustered by pair and month: a dyad's months are adjacent pages
+)
 
 # Which documents the coder has seen, and with which version: uncoded ones are coded on the
 # next ingest, so a run killed between storing and coding completes later.

@@ -150,7 +150,7 @@ def members(store, story_id: int) -> list[Member]:
     q = (select(d.c.id, d.c.title, d.c.outlet, d.c.url, d.c.published, d.c.near_duplicate_of, d.c.similarity,
                 sd.c.score, sd.c.reason)
          .join(sd, sd.c.doc_id == d.c.id).where(sd.c.story_id == story_id)
-         .order_by(d.c.published, d.c.ingested_at, d.c.id))
+         .order_by(d.c.published.nullsfirst(), d.c.ingested_at, d.c.id))
     with store.engine.connect() as conn:
         return [Member(*row) for row in conn.execute(q)]
 

@@ -82,7 +82,7 @@ class StoryClusterer:
             return None
         f = self.features_of(doc)
         try:
-            with self.store.engine.begin() as conn:
+            with self.store.writing() as conn:  # one clustering writer at a time (see Store.writing)
                 if rows.stories_of(conn, [doc_id]):
                     return None
                 return self._assign(conn, doc, f)
