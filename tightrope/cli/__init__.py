@@ -49,4 +49,5 @@ from tightrope.cli import importer as _importer  # noqa: E402,F401
 from tightrope.cli import integrity as _integrity  # noqa: E402,F401
 from tightrope.cli import migrate as _migrate  # noqa: E402,F401
 from tightrope.cli import relations as _relations  # noqa: E402,F401
+from tightrope.cli import serve as _serve  # noqa: E402,F401
 from tightrope.cli import stories as _stories  # noqa: E402,F401

@@ -93,3 +93,5 @@ def demo_command(db):
         console.print(f"\n[bold]Briefing of the largest story[/bold] (story {largest.id}):\n", markup=True)
         console.print(to_markdown(build_briefing(store, largest.id)), markup=False, highlight=False)
     store.close()
+    # On stderr, like the other commands' closing hints: stdout stays the report and briefing.
+    click.echo(f"\nDashboard: run `.venv/bin/tightrope serve --db {db}` and open http://127.0.0.1:8000/", err=True)
