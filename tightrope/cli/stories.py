@@ -36,12 +36,12 @@ def stories_command(since, actor, limit, fmt, db):
       tightrope stories --since 2025-01 --actor VNM
       tightrope stories --format jsonl > stories.jsonl
     """
-    from tightrope.stories.listing import parse_since, story_records
+    from tightrope.stories.listing import parse_since, story_actor_key, story_records
 
     store = open_store(db)
     try:
         _catch_up(store)
-        records = story_records(store, since=parse_since(since) if since else None, actor=_actor_key(actor),
+        records = story_records(store, since=parse_since(since) if since else None, actor=story_actor_key(actor),
                                 limit=limit, with_sources=fmt == "table")
         if fmt == "jsonl":
             for r in records:
@@ -59,20 +59,6 @@ def stories_command(since, actor, limit, fmt, db):
     finally:
         store.close()
 
-
-def _actor_key(actor: str | None) -> str | None:
-    """A --actor value as the key stories are indexed by: a state or IGO key, or ``P:<person>``."""
-    if not actor:
-        return None
-    from tightrope.actors.dictionary import default_dictionary
-
-    found = default_dictionary().find(actor)
-    person = next((e for e in found if e.kind == "person"), None)
-    if person is not None:
-        return "P:" + person.name
-    if found and found[0].key:
-        return found[0].key
-    return actor.upper()
 
 
 @main.command("brief")

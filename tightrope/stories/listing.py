@@ -18,6 +18,20 @@ from tightrope.stories.sources import group_sources
 TOP_ACTORS = 5
 
 
+def story_actor_key(actor: str | None) -> str | None:
+    """An actor filter (a key or a name) as the key stories are indexed by: a state or IGO key,
+    or ``P:<person>`` for a person of the dictionary."""
+    if not actor:
+        return None
+    from tightrope.actors.dictionary import default_dictionary
+
+    found = default_dictionary().find(actor)
+    person = next((e for e in found if e.kind == "person"), None)
+    if person is not None:
+        return "P:" + person.name
+    return found[0].key if found and found[0].key else actor.upper()
+
+
 def story_record(store, story: rows.StoryRow, with_sources: bool = True) -> Story:
     """The :class:`~tightrope.model.Story` of a stored story."""
     members = rows.members(store, story.id)

@@ -18,7 +18,7 @@ from fastapi.responses import JSONResponse, Response
 from tightrope.store import stories as story_rows
 from tightrope.store.events import count_events, query_events
 from tightrope.stories.briefing import build_briefing
-from tightrope.stories.listing import parse_since, story_record
+from tightrope.stories.listing import parse_since, story_actor_key, story_record
 from tightrope.web import charts
 
 router = APIRouter(prefix="/api")
@@ -132,21 +132,10 @@ def list_events(
 # -- stories and briefings -----------------------------------------------------------------
 
 
-def actor_key(actor: str | None) -> str | None:
-    """An actor filter as the key stories are indexed by: a state/IGO key or ``P:<person>``."""
-    if not actor:
-        return None
-    from tightrope.actors.dictionary import default_dictionary
-
-    found = default_dictionary().find(actor)
-    person = next((e for e in found if e.kind == "person"), None)
-    if person is not None:
-        return "P:" + person.name
-    return found[0].key if found and found[0].key else actor.upper()
 
 
 def story_page(store, since: str | None, actor: str | None, limit: int, offset: int) -> tuple[list, int]:
-    rows = story_rows.list_stories(store, parse_since(since) if since else None, actor_key(actor))
+    rows = story_rows.list_stories(store, parse_since(since) if since else None, story_actor_key(actor))
     return [story_record(store, r) for r in rows[offset:offset + limit]], len(rows)
 
 
