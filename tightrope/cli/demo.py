@@ -8,17 +8,6 @@ import click
 
 from tightrope.cli import main
 from tightrope.cli.common import console, progress_bar
-from tightrope import integrity
-from tightrope.data import sample_corpus_path
-from tightrope.ingest import ingest
-from tightrope.ingest.files import count_articles, read_file
-from tightrope.events import CODER_VERSION
-from tightrope.pipeline import code_pending
-from tightrope.store import Store, default_db_path
-from tightrope.store.events import query_events, uncoded_document_ids
-from tightrope.stories.briefing import build_briefing
-from tightrope.stories.listing import story_records
-from tightrope.stories.render import to_markdown
 
 
 @main.command("demo")
@@ -32,6 +21,19 @@ def demo_command(db):
     Example:
       tightrope demo --db /tmp/demo.db
     """
+    # imported here, not at the top: `tightrope --help` should not load the language pipeline
+    from tightrope import integrity
+    from tightrope.data import sample_corpus_path
+    from tightrope.ingest import ingest
+    from tightrope.ingest.files import count_articles, read_file
+    from tightrope.events import CODER_VERSION
+    from tightrope.pipeline import code_pending
+    from tightrope.store import Store, default_db_path
+    from tightrope.store.events import query_events, uncoded_document_ids
+    from tightrope.stories.briefing import build_briefing
+    from tightrope.stories.listing import story_records
+    from tightrope.stories.render import to_markdown
+
     db = db or str(default_db_path().with_name("demo.db"))
     corpus = sample_corpus_path()
     store = Store(db)

@@ -13,7 +13,6 @@ from tightrope.cli import main
 from tightrope.cli.common import console, db_option, open_store
 from tightrope.errors import InputError
 from tightrope.ingest.files import JSONL_SUFFIXES, read_file, suffix_of
-from tightrope.integrity import IntegrityChecker
 from tightrope.model import Document, Integrity
 
 
@@ -125,6 +124,8 @@ def integrity_check(target, jsonl, json_out, diff, db):
     """
     path = Path(target)
     store = open_store(db) if (db or not path.exists()) else None
+    from tightrope.integrity import IntegrityChecker  # here: the language pipeline is slow to import
+
     checker = IntegrityChecker(store)
     failed = 0
     try:
