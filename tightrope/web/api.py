@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from functools import lru_cache
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -171,13 +172,21 @@ def get_briefing(request: Request, story_id: int):
 # -- actors --------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
+def _resolver():
+    """One resolver for the app: building one compiles the gazetteer (about a second)."""
+    from tightrope.actors.resolver import Resolver
+
+    return Resolver()
+
+
 @router.get("/actors/resolve", tags=["actors"])
 def resolve_actors(text: Annotated[str, Query(min_length=1, max_length=20000)], on: Date = None):
     """Each actor mention in ``text`` on date ``on``: span, key, sector, person, role, entry."""
-    from tightrope.actors.resolver import Resolver, parse_day
+    from tightrope.actors.resolver import parse_day
     from tightrope.nlp import get_nlp
 
-    mentions = Resolver().resolve(get_nlp()(text), on=on)
+    mentions = _resolver().resolve(get_nlp()(text), on=on)
     return respond({"on": parse_day(on).isoformat(), "mentions": [
         {"start": m.start, "end": m.end, "text": m.text, "key": m.actor.key if m.actor else None,
          "sector": m.actor.sector if m.actor else None, "name": m.actor.name if m.actor else None,
