@@ -13,10 +13,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import cache
 
 import numpy as np
 from courlan import normalize_url
-from datasketch import MinHash
 
 NUM_PERM = 128
 BANDS = 32  # 32 bands × 4 rows: a pair with Jaccard 0.5 becomes a candidate with p ≈ 0.87
@@ -27,8 +27,16 @@ ROWS = NUM_PERM // BANDS
 NEAR_DUPLICATE_THRESHOLD = 0.5
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-# One seeded MinHash whose permutations every signature reuses (creating them is the slow part).
-_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=1)
+
+
+@cache
+def _template():
+    """One seeded MinHash whose permutations every signature reuses (creating them is the slow
+    part). Built on first use: importing datasketch pulls in scipy (~0.4 s), which commands that
+    never hash a document (``tightrope --help``, ``events``, ``serve``) should not pay for."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=1)
 
 
 def normalise_text(text: str) -> str:
@@ -75,7 +83,7 @@ def band_keys(shingle_set: set[str]) -> list[int]:
     on every row of some band."""
     if not shingle_set:
         return []
-    m = _TEMPLATE.copy()
+    m = _template().copy()
     m.update_batch([s.encode("utf-8") for s in shingle_set])
     rows = np.asarray(m.hashvalues, dtype=np.uint64).reshape(BANDS, ROWS)
     keys = []
