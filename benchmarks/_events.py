@@ -13,9 +13,10 @@ span ten years (mostly day-precise, some month- or year-only); PLOVER types, cer
 share of reciprocal acts follow rough proportions of news coding (talks and statements of support
 most common, force rare); about a fifth of actors are named by a title of office ("Vietnamese
 Foreign Minister", "Chinese President"), so levels are read exactly as for coded text. Rows go
-in through the store's own row builders (``actor_rows``; ``dyad_sums`` for the monthly sums,
-written once at the end) as bulk executemany inserts, 20,000 documents a transaction; ids
-continue after what is stored. Deterministic for a seed. Used by ``benchmarks/analytics.py`` and the web API benchmark.
+in through the store's own row builders (``actor_rows``; ``dyad_sums`` for the monthly sums and
+``add_dyad_sums`` for them and the yearly ones, written once at the end) as bulk executemany
+inserts, 20,000 documents a transaction; ids continue after what is stored. Deterministic for a
+seed. Used by ``benchmarks/analytics.py`` and the web API benchmark.
 """
 
 from __future__ import annotations

@@ -97,7 +97,9 @@ def test_migration_5_backfills_stored_events(db_url):
     store = Store(db_url)
     _vnm_chn(store)
     before = dyad_series(store, "VNM", "CHN").to_dict()
+    network = relation_network(store, min_events=1)
     with store.engine.begin() as conn:  # a store from before migration 5 (its columns stay: it adds only what is missing)
+        conn.execute(text("DROP TABLE dyad_years"))
         conn.execute(text("DROP TABLE dyad_months"))
         conn.execute(text("DROP TABLE event_dyads"))
         conn.execute(text("UPDATE event_actors SET level = 0, role = NULL"))
@@ -105,6 +107,7 @@ def test_migration_5_backfills_stored_events(db_url):
     store.close()
     reopened = Store(db_url)
     assert dyad_series(reopened, "VNM", "CHN").to_dict() == before
+    assert relation_network(reopened, min_events=1) == network  # the yearly sums are rebuilt too
     with reopened.engine.connect() as conn:
         roles = dict(conn.execute(text("SELECT role, level FROM event_actors WHERE role IS NOT NULL")).all())
     assert roles == {"foreign_minister": 1, "head_of_government": 2}

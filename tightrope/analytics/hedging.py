@@ -34,7 +34,7 @@ from datetime import date
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, case, func, or_, select, union_all
 
 from tightrope.analytics.filters import (APART, COOPERATION, FACTUAL, NOT_EVENTS, check_date, date_conditions,
                                          resolve_key)
@@ -201,7 +201,7 @@ def _power_sums(store, focal: str, powers: list[str], since, until, by: str) -> 
         power = case((dm.c.a == focal, dm.c.b), else_=dm.c.a).label("power")
         query = (select(power, dm.c.month, *(func.sum(dm.c[c]).label(c) for c in _SUMS))
                  .where(where(dm), *conds).group_by(power, dm.c.month))
-        out = [(r.power, r.month, r._mapping) for r in conn.execute(query) if not empty(r._mapping)]
+        out = [(r.power, r.month, r._mapping) for r in conn.execute(query).all() if not empty(r._mapping)]
         for month in boundary:
             within = and_(ed.c.date >= month, ed.c.date <= month + "-99")
             rows = raw_rows(conn, where, [within, *date_conditions(ed.c.date, since, until)])
@@ -224,22 +224,28 @@ def _high_level_rows(store, focal, powers, since, until, before: str | None, per
     down to which every pair was read whole (None when all were read to their start); rows of
     that day and older are left for the next call."""
     ed = schema.event_dyads
-    rows: list[tuple] = []
-    cutoff = None
+    pairs = [(focal, p) for p in powers] + [(p, focal) for p in powers]
+    scans = [
+        select(ed.c.date, ed.c.a, ed.c.b, ed.c.level, ed.c.event_id)
+        .where(ed.c.a == a, ed.c.b == b, ed.c.level >= 1, ed.c.quad.in_(COOPERATION),
+               ed.c.certainty.in_(FACTUAL), func.length(ed.c.date) == 10,
+               *date_conditions(ed.c.date, since, until), *([ed.c.date <= before] if before else []))
+        .order_by(ed.c.date.desc())
+        .limit(per_pair)
+        .subquery()
+        for a, b in pairs
+    ]
+    # one statement for all pairs: each scan is a few hundred index rows, so the round trips and
+    # statement handling of one query per pair cost more than the scans themselves
     with store.engine.connect() as conn:
-        for a, b in [(focal, p) for p in powers] + [(p, focal) for p in powers]:
-            query = (
-                select(ed.c.date, ed.c.a, ed.c.b, ed.c.level, ed.c.event_id)
-                .where(ed.c.a == a, ed.c.b == b, ed.c.level >= 1, ed.c.quad.in_(COOPERATION),
-                       ed.c.certainty.in_(FACTUAL), func.length(ed.c.date) == 10,
-                       *date_conditions(ed.c.date, since, until), *([ed.c.date <= before] if before else []))
-                .order_by(ed.c.date.desc())
-                .limit(per_pair)
-            )
-            got = [tuple(r) for r in conn.execute(query)]
-            rows += got
-            if len(got) == per_pair and (cutoff is None or got[-1][0] > cutoff):
-                cutoff = got[-1][0]
+        rows = [tuple(r) for r in conn.execute(union_all(*(select(scan) for scan in scans))).all()]
+    read: dict[tuple[str, str], list[str]] = {}  # per pair: the dates read (SQL keeps no order across a union)
+    for r in rows:
+        read.setdefault((r[1], r[2]), []).append(r[0])
+    cutoff = None
+    for dates in read.values():
+        if len(dates) == per_pair and (cutoff is None or min(dates) > cutoff):
+            cutoff = min(dates)
     if cutoff is not None:
         rows = [r for r in rows if r[0] > cutoff]
     rows.sort(key=itemgetter(0), reverse=True)

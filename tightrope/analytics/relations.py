@@ -11,7 +11,8 @@ parties with its cooperation/conflict balance.
 This module only reads the store, and it never loads events one by one: a dyad's answer is the
 few hundred rows of its monthly sums in ``dyad_months`` (migration 5), plus the events of a month
 a day-precise bound cuts (:mod:`tightrope.analytics.sums`), so that a dyad of a store of a million
-events is answered in milliseconds.
+events is answered in milliseconds. The network, which sums every pair, reads the yearly sums in
+``dyad_years`` (migration 7) and only the months and days of a year that its bounds cut.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from tightrope.analytics.periods import check_period, period_of
 from tightrope.analytics.sums import month_bounds, pair_sums
 from tightrope.errors import InputError
 from tightrope.store import schema
+from tightrope.store.events import TYPE_COLUMN
 
 DIRECTIONS = ("a_to_b", "b_to_a", "mutual")
 
@@ -52,7 +54,7 @@ class DyadStats:
         """From a ``dyad_months`` row or :func:`~tightrope.store.events.dyad_sums` entry."""
         return cls(
             events=int(sums["events"]),
-            by_type={t: int(sums[f"type_{t.lower()}"]) for t in schema.PLOVER_TYPES if sums[f"type_{t.lower()}"]}
+            by_type={t: int(sums[c]) for t, c in TYPE_COLUMN.items() if sums[c]}
             | ({"other": int(sums["type_other"])} if sums["type_other"] else {}),
             by_quad={q: int(sums[f"quad_{q}"]) for q in (1, 2, 3, 4) if sums[f"quad_{q}"]},
             goldstein_sum=float(sums["goldstein_sum"]), scored=int(sums["scored"]),
@@ -202,25 +204,27 @@ def relation_network(store, *, since: str | None = None, until: str | None = Non
     totals: dict[tuple[str, str], list[int]] = {}
 
     def add(rows) -> None:
-        for x, y, n, coop_n, conf_n in rows:
-            t = totals.setdefault((x, y), [0, 0, 0])
+        # grouped by a and b, dyad_years' key order (SQLite needs no sort); the two directions
+        # and the mutual acts of a pair are added up here, as a network edge has no direction
+        for a, b, n, coop_n, conf_n in rows:
+            t = totals.setdefault((a, b) if a < b else (b, a), [0, 0, 0])
             t[0] += int(n or 0)
             t[1] += int(coop_n or 0)
             t[2] += int(conf_n or 0)
 
     conds, boundary = month_bounds(dm.c.month, since, until)
-    x, y = _ordered(dm)
     with store.engine.connect() as conn:
-        add(conn.execute(select(x, y, func.sum(dm.c.events), func.sum(dm.c.quad_1 + dm.c.quad_2),
-                                func.sum(dm.c.quad_3 + dm.c.quad_4)).where(*conds).group_by(x, y)))
-        x, y = _ordered(ed)
+        for table, where in _network_sums(since, until, conds):
+            c = table.c
+            add(conn.execute(select(c.a, c.b, func.sum(c.events), func.sum(c.quad_1 + c.quad_2),
+                                    func.sum(c.quad_3 + c.quad_4)).where(*where).group_by(c.a, c.b)))
         for month in boundary:
             add(conn.execute(
-                select(x, y, func.count(), func.sum(case((ed.c.quad.in_(COOPERATION), 1), else_=0)),
+                select(ed.c.a, ed.c.b, func.count(), func.sum(case((ed.c.quad.in_(COOPERATION), 1), else_=0)),
                        func.sum(case((ed.c.quad.in_(CONFLICT), 1), else_=0)))
                 .where(ed.c.certainty.in_(FACTUAL), ed.c.date >= month, ed.c.date <= month + "-99",
                        *date_conditions(ed.c.date, since, until))
-                .group_by(x, y)))
+                .group_by(ed.c.a, ed.c.b)))
     edges, nodes = [], {}
     for (x, y), (n, coop_n, conf_n) in totals.items():
         if n < max(1, min_events):
@@ -235,10 +239,24 @@ def relation_network(store, *, since: str | None = None, until: str | None = Non
             "edges": edges}
 
 
-def _ordered(table):
-    """The two parties of a row in alphabetical order (a network edge has no direction)."""
-    return (case((table.c.a < table.c.b, table.c.a), else_=table.c.b).label("x"),
-            case((table.c.a < table.c.b, table.c.b), else_=table.c.a).label("y"))
+def _network_sums(since: str | None, until: str | None, month_conds: list) -> list[tuple]:
+    """Which sums the network adds up, as ``(table, conditions)``: the years wholly within the
+    bounds from ``dyad_years`` (a few thousand rows however long the range), and the whole
+    months of a year that a month- or day-precise bound cuts from ``dyad_months``."""
+    dy, dm = schema.dyad_years, schema.dyad_months
+    years, cut = [], []
+    if since:
+        years.append(dy.c.year > since[:4] if len(since) >= 7 else dy.c.year >= since)
+        cut += [since[:4]] if len(since) >= 7 else []
+    if until:
+        years.append(dy.c.year < until[:4] if len(until) >= 7 else dy.c.year <= until)
+        cut += [until[:4]] if len(until) >= 7 else []
+    if since or until:
+        years.append(dy.c.year != "")
+    parts = [(dy, years)]
+    for year in dict.fromkeys(cut):
+        parts.append((dm, [dm.c.month >= year, dm.c.month < f"{int(year) + 1:04d}", *month_conds]))
+    return parts
 
 
 __all__ = ["DyadPeriod", "DyadSeries", "DyadStats", "dyad_series", "relation_network"]

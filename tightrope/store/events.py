@@ -129,10 +129,10 @@ def actor_rows(event_id: int, ev: Event) -> tuple[list[dict], list[dict]]:
     return list(rows.values()), dyad_rows(event_id, ev, levels)
 
 
-# -- monthly sums per pair of parties (dyad_months) -------------------------------------------
+# -- monthly and yearly sums per pair of parties (dyad_months, dyad_years) ------------------
 
 STATED = ("asserted", "attributed")
-_TYPE_COLUMN = {t: f"type_{t.lower()}" for t in schema.PLOVER_TYPES}
+TYPE_COLUMN = {t: f"type_{t.lower()}" for t in schema.PLOVER_TYPES}  # PLOVER type → its dyad_months column
 
 
 def engagement_weight(level: int, goldstein: float | None) -> float:
@@ -153,7 +153,7 @@ def dyad_sums(rows, key=lambda r: (r["a"], r["b"], bool(r["mutual"]), (r["date"]
         coop = quad in (1, 2)
         if certainty in STATED:
             sums["events"] += 1
-            sums[_TYPE_COLUMN.get(r["type"], "type_other")] += 1
+            sums[TYPE_COLUMN.get(r["type"], "type_other")] += 1
             if quad in (1, 2, 3, 4):
                 sums[f"quad_{quad}"] += 1
             if g is not None:
@@ -173,24 +173,38 @@ def dyad_sums(rows, key=lambda r: (r["a"], r["b"], bool(r["mutual"]), (r["date"]
 
 def bump_dyad_months(conn, rows, sign: int = 1) -> None:
     """Add (``sign`` 1) or take away (-1) the sums of these ``event_dyads`` rows in
-    ``dyad_months``, by upsert, in the caller's transaction."""
+    ``dyad_months`` and ``dyad_years``, by upsert, in the caller's transaction."""
     add_dyad_sums(conn, dyad_sums(rows), sign)
 
 
+def by_year(sums: dict[tuple, dict]) -> dict[tuple, dict]:
+    """Sums keyed like ``dyad_months`` added up by year (the month's first four characters)."""
+    out: dict[tuple, dict] = {}
+    for (a, b, mutual, month), s in sums.items():
+        have = out.get(k := (a, b, mutual, month[:4]))
+        if have is None:
+            out[k] = dict(s)
+        else:
+            for c, v in s.items():
+                have[c] += v
+    return out
+
+
 def add_dyad_sums(conn, sums: dict[tuple, dict], sign: int = 1) -> None:
-    """Add sums keyed like ``dyad_months`` (from :func:`dyad_sums`) to the table, by upsert."""
+    """Add sums keyed like ``dyad_months`` (from :func:`dyad_sums`) to that table and their
+    yearly totals to ``dyad_years``, by upsert: the two tables always change together."""
     if not sums:
         return
-    dm = schema.dyad_months
     if conn.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as upsert
     else:
         from sqlalchemy.dialects.sqlite import insert as upsert
-    stmt = upsert(dm)
-    stmt = stmt.on_conflict_do_update(index_elements=[dm.c.a, dm.c.b, dm.c.mutual, dm.c.month],
-                                      set_={c: dm.c[c] + stmt.excluded[c] for c in schema.DYAD_MONTH_SUMS})
-    conn.execute(stmt, [{"a": a, "b": b, "mutual": mutual, "month": month, **{c: v * sign for c, v in s.items()}}
-                        for (a, b, mutual, month), s in sums.items()])
+    for table, period, keyed in ((schema.dyad_months, "month", sums), (schema.dyad_years, "year", by_year(sums))):
+        stmt = upsert(table)
+        stmt = stmt.on_conflict_do_update(index_elements=[table.c.a, table.c.b, table.c.mutual, table.c[period]],
+                                          set_={c: table.c[c] + stmt.excluded[c] for c in schema.DYAD_MONTH_SUMS})
+        conn.execute(stmt, [{"a": a, "b": b, "mutual": mutual, period: p, **{c: v * sign for c, v in s.items()}}
+                            for (a, b, mutual, p), s in keyed.items()])
 
 
 def save_events(store, coded: dict[str, list[Event]], coder_version: str) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timezone
 
-from sqlalchemy import Connection, inspect, select, text
+from sqlalchemy import Connection, delete, func, insert, inspect, select, text
 
 from tightrope.store import schema
 
@@ -46,20 +46,26 @@ def _stories(conn: Connection) -> None:
             index.create(conn, checkfirst=True)
 
 
+def _dyad_tables(conn: Connection) -> None:
+    for table in (schema.event_dyads, schema.dyad_months, schema.dyad_years):
+        table.create(conn, checkfirst=True)
+        for index in table.indexes:
+            index.create(conn, checkfirst=True)
+
+
 def _event_levels(conn: Connection) -> None:
     """Who acted, and the dyad tables: add ``sector``/``role``/``level`` to event_actors (absent
     where migration 3 ran before them), create ``event_dyads`` and ``dyad_months``, and fill
-    them for the events already stored, a thousand at a time."""
+    them for the events already stored, a thousand at a time. The backfill writes through
+    today's code, which keeps ``dyad_years`` with ``dyad_months``: migration 7's table is made
+    here too."""
     from tightrope.store.events import backfill_event_levels
 
     have = {c["name"] for c in inspect(conn).get_columns("event_actors")}
     for name, ddl in (("sector", "TEXT"), ("role", "TEXT"), ("level", "INTEGER NOT NULL DEFAULT 0")):
         if name not in have:
             conn.execute(text(f"ALTER TABLE event_actors ADD COLUMN {name} {ddl}"))
-    for table in (schema.event_dyads, schema.dyad_months):
-        table.create(conn, checkfirst=True)
-        for index in table.indexes:
-            index.create(conn, checkfirst=True)
+    _dyad_tables(conn)
     backfill_event_levels(conn)
 
 
@@ -69,6 +75,20 @@ def _event_filter_indexes(conn: Connection) -> None:
         index.create(conn, checkfirst=True)
 
 
+def _rollups(conn: Connection) -> None:
+    """The yearly sums ``dyad_years``, added up from ``dyad_months`` (replacing what migration 5
+    wrote of them when it ran in the same upgrade), and the indexes by date and by month that
+    the relation network reads."""
+    dm, dy = schema.dyad_months, schema.dyad_years
+    _dyad_tables(conn)
+    conn.execute(delete(dy))
+    year = func.substr(dm.c.month, 1, 4)
+    sums = [func.sum(dm.c[c]) for c in schema.DYAD_MONTH_SUMS]
+    conn.execute(insert(dy).from_select(["a", "b", "mutual", "year", *schema.DYAD_MONTH_SUMS],
+                                        select(dm.c.a, dm.c.b, dm.c.mutual, year, *sums)
+                                        .group_by(dm.c.a, dm.c.b, dm.c.mutual, year)))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "documents and near-duplicate buckets", _initial),
     (2, "integrity: spin verdicts, repaired texts, framing flags, copy links", _integrity),
@@ -76,6 +96,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (4, "stories: clusters of documents, their members and candidate keys", _stories),
     (5, "event actors' offices and levels; events by pair of parties, and their monthly sums", _event_levels),
     (6, "events by type and by certainty in date order, for filtered listings", _event_filter_indexes),
+    (7, "yearly sums of pairs of parties, and their months and events by date, for the relation network", _rollups),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -117,6 +117,10 @@ event_dyads = Table(
 Index("ix_event_dyads_pair", event_dyads.c.a, event_dyads.c.b, event_dyads.c.date, event_dyads.c.certainty,
       event_dyads.c.quad, event_dyads.c.level, event_dyads.c.type, event_dyads.c.mutual, event_dyads.c.goldstein,
       event_dyads.c.event_id)
+# Every pair's events of a stretch of days (migration 7): the relation network reads the month a
+# day-precise bound cuts from this index alone (it covers what the network counts).
+Index("ix_event_dyads_date", event_dyads.c.date, event_dyads.c.certainty, event_dyads.c.quad, event_dyads.c.a,
+      event_dyads.c.b)
 
 # The monthly sums of event_dyads per pair and direction (migration 5), kept by save_events in
 # the same transaction as the events, so that a dyad over ten years is a few hundred rows read.
@@ -141,6 +145,24 @@ dyad_months = Table(
     Column("month", Text, primary_key=True),
     *(Column(name, Float if name in _FLOAT_SUMS else Integer, nullable=False, default=0) for name in DYAD_MONTH_SUMS),
     sqlite_with_rowid=False,  # rows clustered by pair and month: a dyad's months are adjacent pages
+)
+# Every pair's months of one year (migration 7), for the months of a year a bound cuts: what the
+# relation network counts is in the index, so the table itself is not read.
+Index("ix_dyad_months_month", dyad_months.c.month, dyad_months.c.a, dyad_months.c.b, dyad_months.c.events,
+      dyad_months.c.quad_1, dyad_months.c.quad_2, dyad_months.c.quad_3, dyad_months.c.quad_4)
+
+# The same sums by year (migration 7), kept with dyad_months by the same upserts: ``year`` is the
+# month's first four characters ("" undated). The relation network over years reads a few
+# thousand rows here instead of every pair's every month.
+dyad_years = Table(
+    "dyad_years",
+    metadata,
+    Column("a", Text, primary_key=True),
+    Column("b", Text, primary_key=True),
+    Column("mutual", Boolean, primary_key=True),
+    Column("year", Text, primary_key=True),
+    *(Column(name, Float if name in _FLOAT_SUMS else Integer, nullable=False, default=0) for name in DYAD_MONTH_SUMS),
+    sqlite_with_rowid=False,
 )
 
 # Which documents the coder has seen, and with which version: uncoded ones are coded on the

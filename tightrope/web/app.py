@@ -6,6 +6,7 @@ runs it under uvicorn. The app imports the library and never the other way round
 
 from __future__ import annotations
 
+import gc
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -31,6 +32,14 @@ def create_app(db_url: str | None = None, token: str | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
+        from tightrope.actors.dictionary import default_dictionary
+
+        # The actor dictionary and the imported modules live as long as the server: load the
+        # dictionary now and move all of it out of the collector's view, or every full
+        # collection walks those ~180,000 objects (~100 ms, one request in ~70 stalls).
+        default_dictionary()
+        gc.collect()
+        gc.freeze()
         yield
         store.close()
 
