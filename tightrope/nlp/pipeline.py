@@ -34,7 +34,16 @@ def get_nlp(disable: tuple[str, ...] = ()) -> spacy.Language:
         ) from exc
     infixes = list(nlp.Defaults.infixes) + _EXTRA_INFIXES
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    _index_as_sets(nlp)
     return nlp
+
+
+def _index_as_sets(nlp: spacy.Language) -> None:
+    """The lemmatizer's lists of known words as sets. Its rules only ask whether a form is in
+    them, which on a list (57,000 nouns) is a scan, for every rule, of every new word."""
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    for pos, words in list(index.items()):
+        index[pos] = frozenset(words)
 
 
 def tokenize(text: str) -> Doc:
@@ -48,9 +57,10 @@ class TagAttributes:
     In ``en_core_web_sm`` both only read a token's own text, tag and dependency label (the
     ruler's patterns are one token long, but for a few contractions such as "gon na"), so their
     output for a (word, tag, label) seen once is known: this looks it up instead of matching
-    ~180 patterns and running the lemmatizer's rules on every token again. A token met for the
-    first time, and any text with a word of a longer pattern, goes through the real components,
-    so the result is the same as theirs."""
+    ~180 patterns and running the lemmatizer's rules on every token again. The (word, tag,
+    label) triples met for the first time go through the real components together, as a Doc of
+    their own, and any text with a word of a longer pattern goes through them whole, so the
+    result is the same as theirs."""
 
     REPLACES = ["attribute_ruler", "lemmatizer"]  # pipe these off (``nlp.pipe(…, disable=REPLACES)``), then call this
 
@@ -78,17 +88,31 @@ class TagAttributes:
                         return True
         return False
 
+    def _learn(self, doc: Doc, keys: list[tuple[int, int, int]]) -> bool:
+        """Run the real components over the (word, tag, label) triples ``keys`` alone, one
+        token each, and remember what they give; False (nothing learnt) where such a Doc would
+        put two words of a longer pattern side by side."""
+        strings = doc.vocab.strings
+        words = Doc(doc.vocab, words=[strings[orth] for orth, _, _ in keys])
+        for t, (_, tag, dep) in zip(words, keys):
+            t.tag, t.dep = tag, dep
+        if self._in_pair(words):
+            return False
+        words = self.lemmatizer(self.ruler(words))
+        for t, k in zip(words, keys):
+            self.cache[k] = (t.pos, t.morph.key, t.lemma)
+        return True
+
     def __call__(self, doc: Doc) -> Doc:
         cache = self.cache
         keys = [(t.orth, t.tag, t.dep) for t in doc]
         if len(cache) > CACHE_LIMIT:
             cache.clear()  # a long stream's rare names: start again rather than grow without end
-        if any(k not in cache for k in keys) or self._in_pair(doc):
-            doc = self.lemmatizer(self.ruler(doc))
-            if not self._in_pair(doc):
-                for t, k in zip(doc, keys):
-                    cache[k] = (t.pos, t.morph.key, t.lemma)
-            return doc
+        if self._in_pair(doc):
+            return self.lemmatizer(self.ruler(doc))
+        new = [k for k in dict.fromkeys(keys) if k not in cache]
+        if new and not self._learn(doc, new):
+            return self.lemmatizer(self.ruler(doc))
         for t, k in zip(doc, keys):
             t.pos, morph, t.lemma = cache[k]
             t.set_morph(morph)
