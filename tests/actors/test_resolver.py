@@ -167,3 +167,35 @@ def test_an_unknown_person_described_as_speaking_for_a_known_body(resolver):
     got = {m.text: (m.actor.key, m.actor.sector) for m in resolver.resolve(text, on="2025-10-06") if m.actor}
     assert got["Park Ji-hoon"] == ("KOR", "MIL")
     assert got["South Korea's Joint Chiefs of Staff"] == ("KOR", "MIL")
+
+
+def test_the_states_is_the_us_only_as_a_name(resolver):
+    assert resolved(resolver, "Officials said the States would send two more cutters.", "2025-11-02") == [
+        ("States", "USA", None)]
+    assert resolved(resolver, "the states of the region met in Jakarta.", "2025-11-02") == [("Jakarta", "IDN", "GOV")]
+    assert all(key != "USA" for _, key, _ in resolved(resolver, "The States Parties to the treaty met.", "2025-11-02"))
+
+
+def test_odd_casing_of_state_names_in_informal_text(resolver):
+    got = resolved(resolver, "Egyptian police dispersed libyan protesters after a post praising iRan.", "2025-11-02")
+    assert ("libyan protesters", "LBY", "CVL") in got and ("iRan", "IRN", None) in got
+    # lower-case words that are also state names stay words
+    assert resolved(resolver, "They served turkey on fine china with polish sausages.", "2025-11-02") == []
+
+
+def test_its_before_an_office_stands_for_the_state_named_before(resolver):
+    text = "Laos is widening its ties. Its foreign ministry said on Monday that Thailand had been consulted."
+    got = resolved(resolver, text, "2025-11-02")
+    assert ("foreign ministry", "LAO", "GOV") in got
+
+
+def test_nationality_adjectives_on_group_nouns_give_the_state_and_sector(resolver):
+    got = resolved(resolver, "Nepali peacekeepers and an Egyptian rioter were hurt by Israeli tank fire.", "2025-11-02")
+    assert ("Nepali peacekeepers", "NPL", "MIL") in got
+    assert ("Egyptian rioter", "EGY", "CVL") in got
+    assert ("Israeli tank", "ISR", "MIL") in got
+
+
+def test_people_take_the_place_they_are_in_not_the_state_of_who_hit_them(resolver):
+    got = resolved(resolver, "Two men were wounded in Syrian army shelling in the north of Lebanon.", "2025-11-02")
+    assert ("men", "LBN", "CVL") in got and ("Syrian army", "SYR", "MIL") in got

@@ -25,6 +25,8 @@ _REGION_WORDS = {"north", "south", "east", "west", "northern", "southern", "east
                  "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western",
                  "south-eastern", "south-western", "rural", "coastal", "occupied", "neighbouring", "neighboring",
                  "mainland", "upper", "lower"}
+# How far back (tokens) "its" looks for what it stands for: about this sentence and the one before.
+ANTECEDENT_REACH = 60
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 
 
@@ -35,7 +37,8 @@ class Pending:
     ``mode``: ``group`` (people with no state of their own: take the state the sentence puts
     them in), ``ethnic`` (a state's people living elsewhere, "ethnic Turks": the location if it
     is another state, else their own), ``institution`` (a generic body's name: the state the
-    sentence, else the document, names) or ``ambiguous`` (a name several entries share)."""
+    sentence, else the document, names), ``ambiguous`` (a name several entries share) or
+    ``antecedent`` ("its defence ministry": the state or organisation named last before it)."""
 
     index: int  # into the mention list
     mode: str
@@ -90,6 +93,10 @@ def is_location(doc: Doc, start: int, end: int) -> bool:
         return True
     if before in ("the", "a") and start > 1 and doc[start - 2].lower_ in _LOCATION_BEFORE:
         return True
+    # "in the east of the Gaza Strip", "the north of Syria"
+    of = start - 2 if before == "the" else start - 1
+    if of > 0 and doc[of].lower_ == "of" and doc[of - 1].lower_ in _PLACE_NOUNS | _REGION_WORDS:
+        return True
     after = doc[end].lower_ if end < len(doc) else ""
     if after in ("'s", "’s", "'", "’"):
         return True
@@ -99,6 +106,9 @@ def is_location(doc: Doc, start: int, end: int) -> bool:
 def choose(pending: Pending, sentence: list[Named], document: list[Named], at: int) -> str | None:
     """The key for one pending mention (at token ``at``), from the sentence's named states
     (in text order) and the document's; None when the context decides nothing."""
+    if pending.mode == "antecedent":
+        before = [n for n in document if n.end <= at and at - n.end <= ANTECEDENT_REACH]
+        return before[-1].key if before else None
     fits = (lambda k: k in pending.candidates) if pending.candidates else (lambda k: not k.startswith("IGO:"))
     if pending.mode == "ethnic":
         located = [n.key for n in sentence if n.location and not n.key.startswith("IGO:") and n.key != pending.fallback]

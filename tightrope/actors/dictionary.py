@@ -8,7 +8,8 @@ file may hold any of the top-level lists ``states``, ``institutions``, ``organis
 (place and event names that contain a state word but are no actor: "South China Sea"),
 ``places`` (cities and regions, which stand for their state when named as actors),
 ``groups`` (ethnic and religious groups with the states they live in, resolved from the
-sentence's context) and ``disputed_places`` (never resolved to a state); sector nouns that
+sentence's context), ``disputed_places`` (never resolved to a state) and ``common_words``
+(state names that are English words in lower case: "china", "turkey"); sector nouns that
 are generic institution names may list the ``states`` that have such a body. It is validated on load and
 an error names the file, the entry and the field. Later files override earlier ones name by
 name, so a user file can correct or extend ours. This module only loads and looks up; finding
@@ -44,7 +45,7 @@ ROLES = (  # in the order a person's current role is chosen when the text names 
 HIGH_LEVEL_ROLES = {"party_leader", "head_of_state", "head_of_government", "supreme_leader"}
 _KEY = re.compile(r"^(?:[A-Z]{3}|IGO:[A-Z0-9][A-Z0-9&-]*)$")
 _FILE_KEYS = {"states", "institutions", "organisations", "people", "non_state_media", "sector_nouns", "titles",
-              "non_actor_phrases", "places", "disputed_places", "groups"}
+              "non_actor_phrases", "places", "disputed_places", "groups", "common_words"}
 _FAR_FUTURE = date(9999, 12, 31)
 
 
@@ -120,6 +121,7 @@ class ActorDictionary:
         self.by_name: dict[str, str] = {}  # lower-cased name/adjective/metonym → entry id
         self.titles: dict[str, Title] = {}  # lower-cased words → title or sector noun
         self.non_actor: set[str] = set()  # lower-cased phrases that are never actors
+        self.common_words: set[str] = set()  # state names that are English words in lower case
         self.sources: list[str] = []
 
     # -- loading -------------------------------------------------------------------------
@@ -182,6 +184,7 @@ class ActorDictionary:
                 self._add_entry(_parse_entry(raw, kind, stem, f"{where}: {section}[{i}]"))
         for section in ("non_actor_phrases", "disputed_places"):
             self.non_actor.update(p.lower() for p in _strings(data, section, f"{where}: {section}"))
+        self.common_words.update(w.lower() for w in _strings(data, "common_words", f"{where}: common_words"))
         for section in ("sector_nouns", "titles"):
             for i, raw in enumerate(data.get(section) or []):
                 for title in _parse_titles(raw, f"{where}: {section}[{i}]"):

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from spacy.attrs import IS_ALPHA, IS_STOP, LENGTH, LOWER
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
@@ -42,12 +43,17 @@ _OF = re.compile(r"^[ \t]+of[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
 # "protesters in Hong Kong", "fishermen from Quang Ngai": people placed in a state.
 _IN_FROM = re.compile(r"^[ \t]+(?:in|from|of)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
 _PEOPLE_SECTORS = {"CVL", "OPP", "REB", "EDU", "BUS", "NGO", "LAB"}
+# Bodies that belong where they sit: "a court in Guyana", "police in Lagos" (not embassies,
+# envoys or troops, which sit abroad).
+_PLACED_BODIES = {"JUD", "COP"}
 # Sector nouns that, with no state word, take the state their sentence places them in
 # ("protesters blocked streets in Hong Kong", "a journalist killed in Beirut").
 _CONTEXT_SECTORS = _PEOPLE_SECTORS | {"MED"}
 # Of those, the ones that may also take the only state their sentence names, placed or not
 # ("protesters ... the Russian government"); "reporters", "firms", "scholars" need a place.
 _LOOSE_SECTORS = {"CVL", "OPP", "REB", "NGO"}
+# Sectors of a state's own bodies and offices: "its" before one of them stands for a state.
+_STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "PTY"}
 # Words that make a state's people a group living somewhere ("ethnic Albanians", "the
 # Albanian population of the province"): their key is where the sentence puts them.
 _ETHNIC_BEFORE = {"ethnic"}
@@ -184,8 +190,13 @@ class Resolver:
             if case_sensitive:
                 if span.text.replace(".", "") not in self._acronyms[match_id]:
                     continue
-            elif kind in ("name", "adjective", "metonym", "short") and not span.text[:1].isupper() and span.text[:1].isalpha():
-                continue  # "china", "turkey", "chad": proper names only when written as names
+            elif kind in ("name", "adjective", "metonym", "short"):
+                if span[0].lower_ == "the" and len(span) > 1:
+                    if not self._article_name(doc, start, end):
+                        continue  # "the states of the region", "the States Parties"
+                    start += 1  # "the States": the article is not part of the mention
+                elif not span.text[:1].isupper() and span.text[:1].isalpha() and not self._informal_name(span.text, kind, target):
+                    continue  # "china", "turkey", "chad": proper names only when written as names
             if kind in ("name", "adjective", "metonym", "short") and self._stance(doc, start):
                 continue
             if kind in ("title", "noun"):
@@ -199,6 +210,18 @@ class Resolver:
             else:
                 found.append(_Hit(start, end, kind, entry=target))
         return found
+
+    @staticmethod
+    def _article_name(doc: Doc, start: int, end: int) -> bool:
+        """Whether a name listed with its article ("the States") is written as that name: a
+        capital after the article, and no capitalised word going on ("the States Parties")."""
+        return doc[start + 1].text[:1].isupper() and not (end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper())
+
+    def _informal_name(self, text: str, kind: str, entry: Entry) -> bool:
+        """Whether a state's name or demonym written in lower case is still the state: informal
+        text writes "iSrael" and "tunisian rioters", but "china" and "polish" are also words."""
+        return kind in ("name", "adjective") and entry.kind == "state" and (
+            text.lower() != text or text.lower() not in self.dictionary.common_words)
 
     @staticmethod
     def _stance(doc: Doc, start: int) -> bool:
@@ -278,6 +301,8 @@ class Resolver:
                 # where the mention names a state or place: only that can be a location
                 anchor = next((h for h in reversed(chain) if h.rank == _MODIFIER and h.entry is not None
                                and h.entry.kind in ("state", "place")), None)
+                if anchor is not None and any(h.kind in ("title", "noun") and h.start >= anchor.end for h in chain):
+                    anchor = None  # "killed in Israeli tank shelling": the state word of an actor, not a place
                 anchors.append((anchor.start, anchor.end) if anchor else None)
         people = {m.entry for m in mentions if m.entry and m.entry in self.dictionary.entries
                   and self.dictionary.entries[m.entry].kind == "person"}
@@ -345,10 +370,11 @@ class Resolver:
         if not words:
             return []
         found = []
-        for token in doc:
-            owners = words.get(token.lower_)
-            if owners and len(owners) == 1 and token.text[0].isupper():
-                found.append(_Hit(token.i, token.i + 1, "short", entry=people[next(iter(owners))]))
+        strings = doc.vocab.strings
+        for i, lower in enumerate(doc.to_array(LOWER).tolist()):  # no Token objects for the other words
+            owners = words.get(strings[lower])
+            if owners and len(owners) == 1 and doc[i].text[0].isupper():
+                found.append(_Hit(i, i + 1, "short", entry=people[next(iter(owners))]))
         return found
 
     def _misspelt(self, doc: Doc, hits: list[_Hit]) -> list[_Hit]:
@@ -356,9 +382,10 @@ class Resolver:
         ("Afganistan", "Ghanians", "Phillippines")."""
         taken = {i for h in hits for i in range(h.start, h.end)}
         found = []
-        for token in doc:
-            if (token.i in taken or len(token.text) < FUZZY_MIN_LENGTH or not token.text[:1].isupper()
-                    or not token.is_alpha or token.is_stop or self._stance(doc, token.i)):
+        # the tests on the token arrays first: few words are long, alphabetic and no stop word
+        lengths, alphas, stops = doc.to_array([LENGTH, IS_ALPHA, IS_STOP]).T.tolist()
+        for token in (doc[i] for i, n in enumerate(lengths) if n >= FUZZY_MIN_LENGTH and alphas[i] and not stops[i]):
+            if token.i in taken or not token.text[:1].isupper() or self._stance(doc, token.i):
                 continue
             best = process.extractOne(token.text, self._fuzzy_names.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
             if best:
@@ -448,7 +475,7 @@ class Resolver:
             if last.rank == _TITLE and hit.rank == _MODIFIER and all(h.rank == _TITLE for h in chain):
                 return True
         if _IN_FROM.match(gap):
-            return (last.kind == "noun" and last.title.sector in _PEOPLE_SECTORS and hit.rank == _MODIFIER
+            return (last.kind == "noun" and last.title.sector in _PEOPLE_SECTORS | _PLACED_BODIES and hit.rank == _MODIFIER
                     and all(h.rank == _TITLE for h in chain))
         if _APPOSITION.match(gap):  # "Vietnam's defence minister, Phan Van Giang"
             return last.kind == "title" and hit.rank == _PERSON
@@ -465,6 +492,11 @@ class Resolver:
         modifier = next((h for h in chain if h.rank == _MODIFIER), None)
         nouns = [h for h in chain if h.kind == "noun"]
         titles = [h for h in chain if h.kind == "title"]
+        if modifier is None and found is None and (titles or nouns) and self._after_its(doc, chain[0].start):
+            sector = (titles or nouns)[-1].title.sector
+            if sector in _STATE_SECTORS:  # "Its Communist Party chief", "its defence ministry"
+                return self._bare_mention(doc, chain, doc_id, "its+" + "+".join(h.kind for h in chain)), Pending(
+                    0, "antecedent", (), None, sector)
         if modifier is None:
             if titles or not nouns or found is not None:
                 return found, None
@@ -495,6 +527,12 @@ class Resolver:
             keys = tuple(dict.fromkeys(e.key for e in [entry, *modifier.alternates] if e.key))
             return found, Pending(0, "ambiguous", keys, found.actor.key, None)
         return found, None
+
+    @staticmethod
+    def _after_its(doc: Doc, start: int) -> bool:
+        """Whether the possessive "its" stands right before ``start``: a body or office of the
+        state (or organisation) named before ("Vietnam … Its Communist Party chief")."""
+        return start > 0 and doc[start - 1].lower_ == "its"
 
     @staticmethod
     def _unknown_modifier(doc: Doc, start: int) -> bool:
