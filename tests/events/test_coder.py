@@ -122,3 +122,133 @@ def test_a_trip_named_without_its_host_is_the_trip_the_text_reports(coder):
             "Xi's trip comes as the United States weighs new tariffs.")
     visits = {(s, g) for t, m, s, g, *_ in coded(coder, text) if m == "visit"}
     assert visits == {(("CHN",), ("VNM",))}
+
+
+def test_a_predicate_adjective_of_intent_is_an_agreement(coder):
+    got = [(t, s, g) for t, _, s, g, *_ in coded(coder, "Germany remains committed to closer ties with Kenya.")]
+    assert got == [("AGREE", ("DEU",), ("KEN",))]
+    # a participle read as a passive: its subject is the one committed
+    got = [(t, s, g) for t, _, s, g, *_ in coded(coder, "Japan is committed to supporting Thailand's reform efforts.")]
+    assert got == [("AGREE", ("JPN",), ("THA",))]
+    # no complement, no promise
+    assert "AGREE" not in {t for t, *_ in coded(coder, "Russian troops are ready for war with Ukraine.")}
+
+
+def test_an_intended_act_the_coder_knows_is_that_act_planned(coder):
+    got = [(t, s, g, c) for t, _, s, g, c, _ in coded(coder, "Chile is ready to lift its tariffs on Peruvian copper.")]
+    assert got == [("RETREAT", ("CHL",), ("PER",), "planned")]
+
+
+def test_refusing_a_cooperative_act_is_a_rejection(coder):
+    got = [(t, s, g) for t, _, s, g, *_ in coded(coder, "Peru's president declined to meet the Chilean envoy.")]
+    assert got == [("REJECT", ("PER",), ("CHL",))]
+    got = [(t, s, g) for t, _, s, g, *_ in coded(coder, "Chile is unwilling to join the talks with Bolivia.")]
+    assert got == [("REJECT", ("CHL",), ("BOL",))]
+    got = [(t, s, g) for t, _, s, g, *_ in coded(coder, "Chile remains opposed to talks with Bolivia.")]
+    assert got == [("REJECT", ("CHL",), ("BOL",))]
+    got = [(t, s, g) for t, _, s, g, *_ in coded(coder, "Uganda reneged on its commitment to Kenya.")]
+    assert got == [("REJECT", ("UGA",), ("KEN",))]
+    got = [(t, s, g) for t, _, s, g, *_ in coded(coder, "Ghana dismissed an appeal from Togo to reopen the border.")]
+    assert got == [("REJECT", ("GHA",), ("TGO",))]
+
+
+def test_a_promise_of_force_is_a_threat(coder):
+    got = [(t, s, g) for t, _, s, g, *_ in coded(coder, "Iran vowed to attack Israel.")]
+    assert got == [("THREATEN", ("IRN",), ("ISR",))]
+
+
+def test_a_trip_to_several_hosts_is_one_visit_unless_told_apart(coder):
+    got = [(t, m, g) for t, m, s, g, *_ in coded(coder, "The Chinese president visited Laos and Thailand last week.")]
+    assert got == [("CONSULT", "visit", ("LAO", "THA"))]
+    text = "The Chinese premier visited Laos and Thailand in 2015 and 2019, respectively."
+    got = [(t, m, g) for t, m, s, g, *_ in coded(coder, text)]
+    assert got == [("CONSULT", "visit", ("LAO",)), ("CONSULT", "visit", ("THA",))]
+
+
+def test_the_passive_subject_of_expected_to_is_the_doer(coder):
+    got = coded(coder, "Chilean President Gabriel Boric is expected to visit Argentina on Friday.", "2025-11-03")
+    assert ("CONSULT", "visit", ("CHL",), ("ARG",), "planned", "2025-11-07") in got
+
+
+def test_the_same_act_told_twice_keeps_the_more_precise_date(coder):
+    text = ("Chilean president to visit Argentina\n\n"
+            "Chilean President Gabriel Boric will visit Argentina on Thursday, the foreign ministry said.")
+    got = [(t, m, s, g, d) for t, m, s, g, _, d in coded(coder, text)]
+    assert got == [("CONSULT", "visit", ("CHL",), ("ARG",), "2025-11-06")]
+
+
+def test_an_invitation_named_in_passing_is_undated(coder):
+    text = "French President Emmanuel Macron arrived in Brasilia at the invitation of Brazilian President Lula."
+    invitations = [e for e in coded(coder, text) if e[0] == "AGREE"]
+    assert [(s, d) for _, _, s, _, _, d in invitations] == [(("BRA",), None)]
+
+
+def test_an_act_whose_own_phrase_is_the_subject_keeps_its_target_apart(coder):
+    got = coded(coder, "Peruvian President Dina Boluarte's last visit to Chile was in 2022.")
+    assert [(t, m, s, g, d) for t, m, s, g, _, d in got] == [("CONSULT", "visit", ("PER",), ("CHL",), "2022")]
+
+
+def test_meetings_and_trips_told_in_other_words(coder):
+    got = coded(coder, "Moscow dispatched Russian Foreign Minister Sergei Lavrov to Havana on Monday.")
+    assert [(t, m, s, g) for t, m, s, g, *_ in got] == [("CONSULT", "visit", ("RUS",), ("CUB",))]
+    got = coded(coder, "Macron spoke at a joint news conference with Brazilian President Lula on Tuesday.")
+    assert [(t, s, g, d) for t, _, s, g, _, d in got] == [("CONSULT", ("FRA",), ("BRA",), "2025-10-28")]
+
+
+def test_a_guest_at_a_parade_is_not_the_one_staging_it(coder):
+    text = "Cambodian leader Hun Manet flew to Beijing to stand beside Xi Jinping at a military parade."
+    got = [(t, m, s, g) for t, m, s, g, *_ in coded(coder, text)]
+    assert got == [("CONSULT", "visit", ("KHM",), ("CHN",)), ("MOBILIZE", "weapons", ("CHN",), ())]
+
+
+def test_monitors_sent_and_evidence_shared(coder):
+    got = coded(coder, "The OSCE sent observers to Georgia to monitor the vote.")
+    assert [(t, m, s, g) for t, m, s, g, *_ in got] == [("ACCUSE", "investigate", ("IGO:OSCE",), ("GEO",))]
+    got = coded(coder, "Japan shared evidence with Australia about the smuggling network.")
+    assert [(t, s, g) for t, _, s, g, *_ in got] == [("COOPERATE", ("JPN",), ("AUS",))]
+
+
+def test_an_arms_purchase_weighed_is_an_intent_and_one_done_is_cooperation(coder):
+    got = coded(coder, "Japan is interested in acquiring American helicopters.")
+    assert [(t, s, g, c) for t, _, s, g, c, _ in got] == [("AGREE", ("JPN",), ("USA",), "planned")]
+    got = coded(coder, "There are reports that Laos may purchase Russian fighter jets.")
+    assert [(t, s, g, c) for t, _, s, g, c, _ in got] == [("AGREE", ("LAO",), ("RUS",), "speculative")]
+    assert [t for t, *_ in coded(coder, "Laos bought Russian fighter jets last year.")] == ["COOPERATE"]
+
+
+def test_more_trigger_families(coder):
+    cases = {
+        "The finance minister said Thailand is committed to opening up the economy.": ("AGREE", ("THA",), ()),
+        "Peruvian troops remained on alert along the border.": ("MOBILIZE", ("PER",), ()),
+        "Colombia reimposed a blockade on the Venezuelan border town.": ("COERCE", ("COL",), ("VEN",)),
+        "Kenya complained to the United Nations over Somali air raids.": ("ACCUSE", ("KEN",), ("SOM",)),
+        "A Lebanese newspaper has defied a ban by the Syrian army.": ("REJECT", ("LBN",), ("SYR",)),
+        "Spain announced a suspension of flights with Morocco on Monday.": ("SANCTION", ("ESP",), ("MAR",)),
+        "Ecuador forced the UN refugee agency, UNHCR, out of the country.": ("SANCTION", ("ECU",), ("IGO:UNHCR",)),
+    }
+    for text, want in cases.items():
+        assert [(t, s, g) for t, _, s, g, *_ in coded(coder, text)] == [want], text
+
+
+def test_forces_arriving_are_no_visit_and_a_joint_show_of_force_is_cooperation(coder):
+    assert coded(coder, "Russian troops arrived in the Syrian town of Manbij.") == []
+    got = coded(coder, "The first Ghanaian peacekeeping troops arrived in Mali on Monday.")
+    assert [(t, s, g) for t, _, s, g, *_ in got] == [("AID", ("GHA",), ("MLI",))]
+    events = [event_to_json(e) for e in coder.code("t", "Indian and French warships began naval exercises in the Arabian Sea.")]
+    assert [(e["type"], e["reciprocal"], {a["key"] for a in e["source"] + e["target"]}) for e in events] == [
+        ("COOPERATE", True, {"IND", "FRA"})]
+
+
+def test_an_act_that_failed_is_negated(coder):
+    got = coded(coder, "Brazil failed to reach agreement with Argentina on the tariffs.")
+    assert [(t, c) for t, _, _, _, c, _ in got] == [("AGREE", "negated")]
+
+
+def test_a_pronoun_under_another_verb_than_saying_is_not_the_speaker(coder):
+    assert coded(coder, '"I see they are meeting today," French President Emmanuel Macron said.') == []
+    assert [(t, s) for t, _, s, *_ in coded(coder, "Kenya said it would meet Uganda next week.")] == [("CONSULT", ("KEN",))]
+
+
+def test_aid_cut_told_in_the_passive_is_cut_by_its_giver(coder):
+    got = coded(coder, "Japanese funding for the Cambodian demining programme was slashed last year.")
+    assert [(t, m, s, g) for t, m, s, g, *_ in got] == [("SANCTION", "discontinue", ("JPN",), ("KHM",))]

@@ -21,15 +21,17 @@ def coder():
 def test_development_gold_scores(coder):
     result = evaluate(shared_path("data", "gold_events_dev.jsonl"), coder)
     assert result["texts"] == 56
-    assert result["events"]["f1"] >= 0.66
-    assert result["type_only"]["f1"] >= 0.74
-    assert result["certainty_accuracy"] >= 0.80
+    assert result["events"]["f1"] >= 0.735
+    assert result["events"]["precision"] >= 0.81
+    assert result["type_only"]["f1"] >= 0.805
+    assert result["certainty_accuracy"] >= 0.835
+    assert result["date_accuracy"] >= 0.655
 
 
 def test_plover_records_primary_type_accuracy(coder):
     result = evaluate(shared_path("benchmarks", "event_anchors", "PLOVER_GSR_CAMEO.json"), coder)
     assert result["sentences"] == 322
-    assert result["primary_type_accuracy"] >= 0.60
+    assert result["primary_type_accuracy"] >= 0.70
     assert set(result["per_type"]) >= {"AGREE", "CONSULT", "ASSAULT"}
     # the misses ANNOTATION.md's own conventions explain are counted, not hidden
     assert sum(result["convention_differences"].values()) >= 1
@@ -38,7 +40,7 @@ def test_plover_records_primary_type_accuracy(coder):
 def test_petrarch_records_triple_f1(coder):
     result = evaluate(shared_path("benchmarks", "event_anchors", "petr2_gsr_validation.jsonl"), coder)
     assert result["records"] == 78
-    assert result["triples"]["f1"] >= 0.27
+    assert result["triples"]["f1"] >= 0.50
 
 
 def test_a_mutual_event_gives_cameo_triples_in_both_directions():

@@ -27,3 +27,19 @@ from tightrope.events.when import event_date
 )
 def test_event_dates(clause, published, planned, expected):
     assert event_date(clause, published, planned) == expected
+
+
+@pytest.mark.parametrize(
+    "clause, trigger, published, planned, expected",
+    [
+        # "N years since" dates the act it names, and only that act
+        ("The trip marks three years since the upgrade of their ties.", "upgrade", "2025-06-01", False, ("2022", True)),
+        ("The trip marks three years since the upgrade of their ties.", "trip", "2025-06-01", False, ("2025-06", False)),
+        # "this year" after a month pins the year, even in a sentence about the future
+        ("It will be his second visit after the one in March this year.", "one", "2025-06-01", True, ("2025-03", False)),
+        # a named time beats a bare "recent"
+        ("Her most recent visit to Lima was in 2018.", "visit", "2025-06-01", False, ("2018", True)),
+    ],
+)
+def test_event_dates_near_the_trigger(clause, trigger, published, planned, expected):
+    assert event_date(clause, published, planned, at=clause.index(trigger)) == expected

@@ -255,8 +255,11 @@ def evaluate(path, coder, show: int = 0) -> dict:
 def _cameo_dyads(event) -> list[tuple]:
     """CAMEO (source, target, root) triples of one event. CAMEO codes a mutual act once in each
     direction, so a reciprocal event ("A and B held talks") gives every ordered pair of its
-    parties; a directed one every source with every target."""
+    parties; a directed one every source with every target. An event CAMEO does not code (an
+    act that did not happen: no CAMEO code) gives none."""
     root = cameo_root(event.cameo)
+    if root is None:
+        return []
     if event.reciprocal:
         parties = list(dict.fromkeys(_actor3(a.key) for a in [*event.source, *event.target]))
         if len(parties) > 1:

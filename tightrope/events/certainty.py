@@ -1,6 +1,7 @@
 """How certain the text makes an event, and on whose word (ANNOTATION.md's certainty values).
 
-Read from the dependency parse around the trigger: a negation on the trigger → ``negated``;
+Read from the dependency parse around the trigger: a negation on the trigger, or a denial
+over it ("denied its troops had shelled…") → ``negated``;
 "if … would" → ``hypothetical``; future or intention ("will", "plans to", "is expected to",
 "is considering") → ``planned``; hedges ("reportedly", "may", "analysts suspect", unnamed
 "reports") → ``speculative``; a reporting verb or "according to" with a named source →
@@ -14,13 +15,18 @@ from spacy.tokens import Span, Token
 
 FUTURE_AUX = {"will", "shall", "'ll", "’ll"}
 INTENT_HEADS = {"plan", "expect", "intend", "aim", "schedule", "prepare", "set", "due", "consider", "mull",
-                "weigh", "seek", "hope", "want", "wish", "propose", "look", "eye", "explore", "poise", "slate"}
+                "weigh", "seek", "hope", "want", "wish", "propose", "look", "eye", "explore", "poise", "slate",
+                "interested"}
 HEDGE_WORDS = {"reportedly", "allegedly", "purportedly", "possibly", "perhaps", "apparently", "supposedly",
                "rumoured", "rumored", "unconfirmed", "unverified", "speculation", "likely"}
 HEDGE_AUX = {"may", "might", "could"}
 SUSPECT_VERBS = {"suspect", "believe", "speculate", "rumour", "rumor", "claim", "allege", "suggest", "think"}
 UNNAMED_SOURCES = {"reports", "report", "sources", "source", "analysts", "observers", "experts", "media",
                    "insiders", "diplomats", "officials", "rumours", "rumors", "some"}
+# "Russia denied its troops had shelled the town": the act is reported as not having happened.
+DENIAL_VERBS = {"deny", "refute"}
+# How the circumstances of a saying hang from it (its place, time, occasion, a further act).
+CIRCUMSTANCE_DEPS = {"prep", "advcl", "conj", "npadvmod"}
 REPORTING_VERBS = {"say", "tell", "report", "announce", "state", "confirm", "add", "note", "quote", "write",
                    "disclose", "reveal", "cite", "tweet", "post", "declare"}
 
@@ -45,7 +51,8 @@ def certainty(trigger: Token, sentence: Span, named: set[int], words: set[str] |
     near = [c for t in chain for c in t.children] + chain
     if any(c.dep_ == "neg" for t in chain[:2] for c in t.children) or any(
         t.lower_ in ("never", "not", "n't", "no") and t.head in chain[:2] for t in sentence
-    ):
+    ) or (trigger.dep_ == "xcomp" and trigger.head.lemma_ == "fail") or any(  # "failed to reach agreement"
+        t.lemma_ in DENIAL_VERBS for t in chain[1:]):
         return "negated", None
     if "if" in words and ({"would", "could"} & words):
         return "hypothetical", None
@@ -62,7 +69,9 @@ def certainty(trigger: Token, sentence: Span, named: set[int], words: set[str] |
         return "planned", None  # the headline future: "Party chief To Lam to pay state visit to North Korea"
     if words & HEDGE_WORDS or any(c.lower_ in HEDGE_AUX for c in near if c.dep_ == "aux"):
         return "speculative", None
-    for gov in chain[1:]:
+    for below, gov in zip(chain, chain[1:]):
+        if below.dep_ in CIRCUMSTANCE_DEPS:
+            continue  # "Xi said at a meeting with Lam that…": the meeting is where it was said, not what
         if gov.lemma_ in SUSPECT_VERBS:
             return "speculative", None
         if gov.lemma_ in REPORTING_VERBS:

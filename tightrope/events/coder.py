@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from tightrope.actors.resolver import Resolver
+from tightrope.events.cameo import cameo_code
 from tightrope.events.certainty import certainty
 from tightrope.events.lexicon import QUAD_OF_TYPE, Lexicon, Trigger, default_lexicon
 from tightrope.events.when import event_date
@@ -31,8 +32,20 @@ _UNDATED = "undated"
 UNDIRECTED_TYPES = {"MOBILIZE", "PROTEST"}
 # Acts about other acts: what they govern ("agreed to cut", "urged to release") is their content.
 INTENT_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
+# Thanks and praise are for what the other party did ("thanked Japan for the aid").
+GRATITUDE_WORDS = {"thank", "thanks", "appreciation", "appreciate", "gratitude", "grateful", "praise", "commend",
+                   "hail", "welcome", "applaud", "acknowledge", "recognition", "recognise", "recognize"}
+# One state's executive apparatus: a government acting on its own army or police is no dyad
+# (a legislature, court or opposition facing the government is).
+EXECUTIVE_SECTORS = {"GOV", "MIL", "COP", "PTY"}
 # Who can stage a PROTEST (a demonstration, not a government's verbal protest).
 PROTESTER_SECTORS = {"CVL", "OPP", "NGO", "EDU", "REB", "BUS", "LAB"}
+# Armed forces and ships do not pay visits: their arrival is a deployment (or, for peacekeepers, protection).
+FORCE_WORDS = {"troop", "soldier", "force", "unit", "battalion", "brigade", "contingent", "warship", "ship", "vessel",
+               "fleet", "destroyer", "frigate", "submarine", "carrier", "marine", "paratrooper", "tank", "aircraft", "jet"}
+PEACEKEEPING_WORDS = {"peacekeeper", "peacekeeping", "peace-keeping", "peacekeepers"}
+# Watching a parade or a drill: the one watching is a guest, not the one staging it.
+SPECTATOR_VERBS = {"watch", "witness", "view", "observe", "review", "inspect"}
 # Prepositions that place an act rather than name a party ("met Hegseth in Singapore").
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "during", "after", "before", "amid", "since",
                   "following", "ahead", "throughout", "until"}
@@ -52,6 +65,11 @@ SAYING_VERBS = {"say", "announce", "state", "declare", "tell", "insist", "confir
 DEMAND_MODALS = {"must", "should"}
 DEMAND_VERBS = {"insist", "demand", "urge", "stress", "emphasize", "emphasise", "reiterate", "underline", "maintain",
                 "argue", "conclude", "tell"}
+# "promised Hanoi to deliver…": verbs whose object does not do what follows (their subject does).
+SUBJECT_CONTROL_VERBS = {"promise", "pledge", "vow", "assure", "guarantee", "threaten"}
+# "X wants Y to…": wishing another party would act is asking it to.
+WISH_VERBS = {"want", "wish"}
+WISH_FORMS = {"want", "wants", "wanted", "wanting", "wish", "wishes", "wished"}
 REFERRING_WORDS = PERSON_PRONOUNS | PAIR_WORDS | FIRST_PERSON | {"country", "nation"}
 # A verb with no subject of its own takes its governor's ("agreed to deepen", "arrived and held").
 SUBJECTLESS_INHERIT = {"xcomp", "conj", "advcl", "acl", "pcomp", "acomp"}
@@ -59,6 +77,16 @@ SUBJECTLESS_INHERIT = {"xcomp", "conj", "advcl", "acl", "pcomp", "acomp"}
 CONDITIONAL_THREAT_TYPES = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "RETREAT", "REJECT", "PROTEST"}
 THREAT_CAMEO = {"SANCTION": "131", "RETREAT": "136", "REJECT": "130", "PROTEST": "133", "MOBILIZE": "138",
                 "COERCE": "137", "ASSAULT": "138"}
+# Buying and selling: a deal done is COOPERATE, one considered or reported AGREE.
+TRADE_VERBS = {"buy", "purchase", "order", "acquire", "procure", "import", "obtain", "get", "sell", "export", "supply"}
+# CAMEO 036, an invitation: one named in passing ("at the invitation of X") goes undated (gold convention).
+INVITE_CAMEO = "036"
+# "refused to release the crew", "declined to meet the envoy": refusing a cooperative act is a rejection (12x).
+REFUSAL_VERBS = {"refuse", "decline"}
+REFUSAL_CAMEO = {"CONSULT": "125", "COOPERATE": "121", "AID": "122", "RETREAT": "124", "CONCEDE": "124", "SUPPORT": "127",
+                 "AGREE": "127"}
+# "vowed to strike back", "pledged to fight on": a promise of force or coercion is a threat (13x).
+PROMISE_VERBS = {"vow", "pledge", "promise", "swear"}
 # Force and coercion told from the victim's side need no named doer ("three soldiers were killed").
 FORCE_TYPES = {"ASSAULT", "COERCE"}
 # Doers no actor dictionary names ("a human rights group", "rebels", "a roadside bomb"): the
@@ -188,6 +216,7 @@ class EventCoder:
             words = set(lowers[sent.start : sent.end])
             used: set[int] = set()  # nouns already read as a verb trigger's object ("held talks")
             fired: dict[int, Event] = {}
+            intents: set[int] = set()  # predicate adjectives of intent that fired ("is ready to")
             ordered = sorted((i for i in candidates if sent.start <= i < sent.end), key=lambda i: (not verbal[i], i))
             for token in (doc[i] for i in ordered):
                 if token.i in used:
@@ -200,6 +229,8 @@ class EventCoder:
                     event = self._event(item, doc, sent, token, trig, by_token, named, words)
                     if event is not None:
                         fired[token.i] = event
+                        if trig.pos == "ADJ":
+                            intents.add(token.i)
                         used.update(c.i for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr"))
                         break
             if words & DEMAND_MODALS:
@@ -207,10 +238,18 @@ class EventCoder:
                     demand = self._demand(item, doc, sent, doc[i], by_token, named, words)
                     if demand is not None:
                         fired[i] = demand  # the demanded act is the demand's content
+            if words & WISH_FORMS:
+                for i in range(sent.start, sent.end):
+                    wish = None if i in fired else self._wish(item, sent, doc[i], by_token, named, words)
+                    if wish is not None:
+                        fired[i] = wish  # the wished act is the request's content
+            self._yield_to_intended_acts(doc, fired, intents)
+            self._promises_of_force(doc, fired)
             for i, event in sorted(fired.items()):
                 if self._inside_intent(doc[i], fired):
                     continue  # "agreed to cut tariffs" is one AGREE, not also a cut
-                if event.mode == "visit" and len(event.target) > 1:  # "visited Cambodia and Malaysia": two trips
+                if event.mode == "visit" and len(event.target) > 1 and "respectively" in words:
+                    # "visited Cambodia and Malaysia nine and 12 years ago, respectively": two trips
                     for t in event.target:
                         events.append(replace(event, target=[t]))
                     continue
@@ -219,10 +258,12 @@ class EventCoder:
                     occasion = event.date
         fallback = event_date("", item.date)[0]
         for e in events:
-            if e.date == _UNDATED:  # no date words: the occasion's day, else the publication month
+            if e.date == _UNDATED and e.cameo == INVITE_CAMEO and e.trigger.lower() in self.lexicon.nouns:
+                e.date = None  # "at the invitation of…": an invitation named in passing was issued some time before
+            elif e.date == _UNDATED:  # no date words: the occasion's day, else the publication month
                 e.date = occasion if occasion and not e.historical else fallback
         self._settle_hosts(events)
-        return self._distinct(events)
+        return self._distinct(events, _headline_end(item.text))
 
     def _settle_hosts(self, events: list[Event]) -> None:
         """A trip named without its host ("Xi's trip comes as…", "his visit marks…") is the trip
@@ -254,14 +295,37 @@ class EventCoder:
         target = [m for m in doer if m.actor.key not in own]
         if not speaker or not target:
             return None  # "we must…", a party speaking of itself: a stance, not a demand
-        how, attribution = certainty(token.head, sent, named, words)
+        return self._request(item, sent, token, token.head, speaker, target, named, words)
+
+    def _wish(self, item: Input, sent: Span, token: Token, by_token, named, words) -> Event | None:
+        """"Germany wants France to lift the tariffs": wanting another party to act is a request
+        to it (REQUEST, an appeal: 02x); wanting to act oneself ("wants to buy jets") is the act, planned."""
+        if token.pos_ != "VERB" or token.lemma_ not in WISH_VERBS:
+            return None
+        comp = next((c for c in token.children if c.dep_ in ("ccomp", "xcomp")
+                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if comp is None:
+            return None
+        asked = next((c for c in comp.children if c.dep_ == "nsubj"), None) or next(
+            (c for c in token.children if c.dep_ == "dobj"), None)
+        speaker = self._actors_in(self._subject(token), by_token)
+        doer = self._actors_in(asked, by_token)
+        target = [m for m in doer if _other_party(m, speaker, doer)]
+        if not speaker or not target:
+            return None
+        return self._request(item, sent, token, token, speaker, target, named, words, cameo="020")  # an appeal
+
+    def _request(self, item: Input, sent: Span, token: Token, head: Token, speaker: list[Mention], target: list[Mention],
+                 named, words, cameo: str = "100") -> Event:
+        """A request (a demand, CAMEO 100, unless told) by ``speaker`` to ``target``, as certain as its ``head`` verb."""
+        how, attribution = certainty(head, sent, named, words)
         date, historical = event_date(sent.text, item.date, planned=how == "planned", at=token.idx - sent.start_char,
                                       default=_UNDATED)
-        cameo = "100"
+        quad = (self.lexicon.cameo.get(cameo, {}) or {}).get("quad") or QUAD_OF_TYPE["REQUEST"]
         return Event(doc_id=item.id, type="REQUEST", mode=None, context=[], source=_actors(speaker), target=_actors(target),
                      reciprocal=False, certainty=how, attribution=attribution, date=date, historical=historical,
                      evidence=(sent.start_char, sent.end_char), cameo=cameo, goldstein=self.lexicon.goldstein(cameo),
-                     quad=3, trigger=token.text)
+                     quad=quad, trigger=token.text)
 
     def _candidates(self, doc: Doc) -> tuple[list[int], list[bool], list[int], list[str]]:
         """Indexes of the tokens a trigger entry may name (read from the token arrays, so
@@ -297,6 +361,36 @@ class EventCoder:
             and not any(m.dep_ == "aux" and m.lower_ in modal for m in c.children)  # "agreed that they should…" is a pledge
             for c in token.children
         ) and not any(c.dep_ == "xcomp" for c in token.children)
+
+    def _promises_of_force(self, doc: Doc, fired: dict[int, Event]) -> None:
+        """"The rebels vowed to attack the capital": a pledge whose content is material conflict
+        is a threat of it (THREATEN, 13x), aimed where the promised act is aimed."""
+        for j, event in list(fired.items()):
+            if event.type != "AGREE" or doc[j].lemma_ not in PROMISE_VERBS:
+                continue
+            inner = next((fired[i] for i in sorted(fired) if i != j and doc[j] in doc[i].ancestors
+                          and QUAD_OF_TYPE[fired[i].type] == 4), None)
+            if inner is None:
+                continue
+            cameo = THREAT_CAMEO.get(inner.type, "130")
+            fired[j] = replace(event, type="THREATEN", mode=None, cameo=cameo, goldstein=self.lexicon.goldstein(cameo),
+                               quad=3, target=event.target or inner.target)
+
+    @staticmethod
+    def _yield_to_intended_acts(doc: Doc, fired: dict[int, Event], intents: set[int]) -> None:
+        """"Vietnam is ready to cut its tariffs": an adjective of intent over an act the coder
+        codes gives way to that act, planned (ANNOTATION.md codes a stated future act as the act).
+        It stays AGREE over a promise of support, or an act with no trigger ("committed to peace")."""
+        for j in intents:
+            if j not in fired or fired[j].type != "AGREE":
+                continue  # "is opposed to mediation": a refusal keeps what it refuses inside it
+            inner = [i for i in fired if i != j and doc[j] in doc[i].ancestors and fired[i].type != "SUPPORT"]
+            if not inner:
+                continue
+            del fired[j]
+            for i in inner:
+                if fired[i].certainty in ("asserted", "attributed"):
+                    fired[i] = replace(fired[i], certainty="planned", attribution=None)
 
     @staticmethod
     def _inside_intent(token: Token, fired: dict[int, Event]) -> bool:
@@ -337,8 +431,13 @@ class EventCoder:
             before = [m for m in ordered if m.end <= t.idx]
             if t.lower_ in PERSON_PRONOUNS and t.pos_ == "PRON":
                 # (figures of history, "Ho Chi Minh" honoured at his mausoleum, are not who "he" is next)
-                person = next((m for m in reversed(before) if m.entry and m.entry.startswith("people")
-                               and not m.entry.startswith("people.history")), None)
+                people = [m for m in reversed(before) if m.entry and m.entry.startswith("people")
+                          and not m.entry.startswith("people.history")][:6]
+                person = people[0] if people else None
+                if person is not None and t.dep_ in SUBJECT_DEPS and t.head.i == t.sent.root.i and person.start < t.sent.start_char:
+                    # "Austin met Chinh in Hanoi. He is expected to visit Seoul": a sentence's subject
+                    # pronoun continues the last person who was a subject, not the last one named
+                    person = next((m for m in people if _is_subject(doc, m)), person)
                 if person is not None and t.idx - person.start < 1500:
                     by_token[t.i] = Mention(person.doc_id, t.idx, t.idx + len(t.text), t.text, person.actor, person.entry, "pronoun")
             elif t.lower_ in FIRST_PERSON and t.pos_ == "PRON":
@@ -373,12 +472,14 @@ class EventCoder:
         for m in mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None:
-                for t in span:
-                    index[t.i] = m
+                for i in range(span.start, span.end):
+                    index[i] = m
         return index
 
     def _triggers(self, token: Token) -> list[Trigger]:
-        if token.pos_ in ("ADJ", "VERB") and token.dep_ in ("acomp", "xcomp", "ROOT", "conj") and token.lower_ in self.lexicon.adjectives:
+        if token.pos_ in ("ADJ", "VERB") and token.dep_ in ("acomp", "xcomp", "ccomp", "ROOT", "conj") and token.lower_ in self.lexicon.adjectives:
+            if not _has_complement(token):
+                return []  # "ready for war", "a determined push": no act is promised
             found = self.lexicon.adjectives[token.lower_]  # "is ready to", "remains committed to"
         elif token.pos_ in ("VERB", "AUX"):
             found = self.lexicon.verbs.get(token.lemma_.lower(), [])
@@ -444,6 +545,9 @@ class EventCoder:
             for c in t.children:
                 if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis") or (c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS):
                     continue
+                if c.dep_ == "appos" and t.i in by_token and c.i in by_token and (by_token[t.i].entry or "").startswith("people") \
+                        and by_token[c.i].actor.key != by_token[t.i].actor.key:
+                    continue  # "at the invitation of Austin, Vietnam's minister …": another state's official is no apposition
                 walk(c)
 
         walk(head)
@@ -456,19 +560,21 @@ class EventCoder:
         for _ in range(4):
             if t.dep_ == "ccomp" and t.head.lemma_ in SAYING_VERBS:
                 return self._subject(t.head)
-            if t.dep_ not in ("xcomp", "conj", "ccomp", "advcl") or t.head.i == t.i:
+            # ("I see they're meeting," he said: a clause under another verb than saying is not the speaker's)
+            if t.dep_ not in ("xcomp", "conj", "advcl") or t.head.i == t.i:
                 return None
             t = t.head
         return None
 
     def _subject(self, token: Token) -> Token | None:
         t = token
+        raised = False  # climbed from an infinitive: "Xi is expected to visit…" (Xi visits)
         for _ in range(4):
             subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS]
             subj = subjects[-1] if subjects else None  # the one nearest the verb
             if subj is not None and subj.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
                 subj = t.head  # "Hegseth, who is on a visit to…": the relative clause's antecedent
-            if subj is not None and subj.dep_ != "nsubjpass":
+            if subj is not None and (subj.dep_ != "nsubjpass" or raised):
                 return subj
             agent = next((c for c in t.children if c.dep_ == "agent"), None)
             if agent is not None:
@@ -481,7 +587,14 @@ class EventCoder:
                 return t.head  # "Vietnam's top leader to visit North Korea" (not "Seoul accused of…")
             if t.dep_ == "acl" and t.tag_ in ("VBG", "VBD", "VBZ", "VBP") and t.head.pos_ in ("NOUN", "PROPN"):
                 return t.head  # "troops patrolling the border", a headline "youths resorted to…": the noun acts
+            if t.dep_ == "xcomp" and t.head.lemma_ not in SUBJECT_CONTROL_VERBS and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+                # "the court ordered the government to release…": the one told to act does it
+                told = next((c for c in t.head.children if c.dep_ == "dobj" and c.i < t.i), None)
+                if told is not None:
+                    return told
             if t.dep_ in SUBJECTLESS_INHERIT and t.head.i != t.i:
+                raised = t.dep_ == "xcomp"
                 t = t.head
                 if t.dep_ == "prep" and t.head.i != t.i:  # "Since normalizing ties, the two countries…"
                     t = t.head
@@ -504,6 +617,10 @@ class EventCoder:
             if obj is None and _is_passive(token):  # "the fishermen were released": the patient
                 obj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
             return self._actors_in(obj, by_token)
+        if place == "owner":  # "U.S. funding for the programmes was cut": whose the thing acted on is
+            obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            mods = [c for c in obj.children if c.dep_ in ("poss", "compound", "amod", "nmod")] if obj is not None else []
+            return [m for c in mods for m in self._actors_in(c, by_token)]
         if place == "iobj":
             return self._actors_in(next((c for c in token.children if c.dep_ in ("dative", "iobj")), None), by_token)
         if place == "poss":
@@ -528,6 +645,27 @@ class EventCoder:
             return found
         return []
 
+    def _instrument(self, token: Token, by_token) -> list[Mention]:
+        """"Two civilians were killed in Israeli tank shelling": a passive act of force done
+        "in"/"by" an attack names its doer in the attack's nationality word."""
+        doc = token.doc
+        for prep in (c for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")):
+            phrase = list(prep.subtree)
+            after = phrase[-1].i + 1  # (a parse may cut "tank | shelling" after the first noun)
+            if after < len(doc) and doc[after].head.i == token.i:
+                phrase.append(doc[after])
+            if not any(self._is_attack(t) for t in phrase):
+                continue
+            found = [by_token[t.i] for t in phrase if t.i in by_token and t.dep_ in ("amod", "compound", "poss")]
+            if found:
+                return found[:1]
+        return []
+
+    def _is_attack(self, token: Token) -> bool:
+        """Whether a word names an act of force ("shelling", "airstrike", "raid")."""
+        return token.pos_ in ("NOUN", "VERB") and any(
+            t.type in FORCE_TYPES for t in self.lexicon.nouns.get(token.lemma_.lower(), []) or self.lexicon.nouns.get(token.lower_, []))
+
     def _roles(self, token: Token, trig: Trigger, by_token) -> tuple[list[Mention], list[Mention], str | None]:
         source: list[Mention] = []
         for place in trig.source:
@@ -549,12 +687,28 @@ class EventCoder:
                         break
                 if target:
                     break
+        if trig.pos == "ADJ" and not source:  # "Japan is committed to…": the participle's passive subject
+            source = self._actors_in(next((c for c in token.children if c.dep_ == "nsubjpass"), None), by_token)
         if trig.pos == "NOUN" and not source:
             # "his visit to Hanoi", "during talks with …": the doer is the clause's subject
             gov = token.head
             while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
                 gov = gov.head
-            source = self._actors_in(self._subject(gov), by_token) if gov.pos_ in ("VERB", "AUX") else []
+            subj = self._subject(gov) if gov.pos_ in ("VERB", "AUX") else None
+            source = self._actors_in(subj, by_token)
+            if subj is not None and (subj.i == token.i or (subj.is_ancestor(token) and not subj.is_ancestor(gov))):
+                # "Kim's last visit to Hanoi was in 2019": the subject is the act's own phrase, its target in it
+                taken = {(m.start, m.end) for m in target}
+                source = [m for m in source if (m.start, m.end) not in taken]
+            elif source and trig.type in UNDIRECTED_TYPES and (gov.lemma_ in SPECTATOR_VERBS or token.head.lower_ == "at"):
+                # "flew to Pyongyang to stand beside Kim at a military parade": the guest watches the host's parade
+                source = self._implicit_target(token.doc, token.sent, source, by_token, token)
+            elif source and QUAD_OF_TYPE[trig.type] in (1, 2) and trig.reciprocal not in ("always", "with") and any(
+                    a.lemma_.lower() in GRATITUDE_WORDS for a in token.ancestors if gov in a.ancestors or a.i == gov.i):
+                # "Vietnam expressed appreciation for the funding": one thanks another for what that other did
+                giver = self._named_besides(token.sent, source, by_token)
+                if giver:
+                    source, target = giver, source
         if trig.swap:
             source, target = target, source
         return source, target, target_place
@@ -563,9 +717,13 @@ class EventCoder:
 
     def _event(self, item: Input, doc: Doc, sent: Span, token: Token, trig: Trigger, by_token, named,
                words: set[str] | None = None) -> Event | None:
+        if token.lemma_ == "be" and (subj := self._subject(token)) is not None and subj.lemma_.lower() in self.lexicon.nouns:
+            return None  # "Kim's last visit to Hanoi was in 2019": the subject is the event, and codes itself
         source, target, target_place = self._roles(token, trig, by_token)
         if trig.requires_target and not target:
             return None
+        if not source and trig.type in FORCE_TYPES and _is_passive(token):
+            source = self._instrument(token, by_token)
         if not source and (trig.reciprocal == "always" or (trig.reciprocal == "with" and _is_passive(token)
                                                            and not any(c.dep_ == "agent" for c in token.children))):
             # "the establishment of diplomatic relations (between the two countries)": mutual acts
@@ -589,9 +747,14 @@ class EventCoder:
                 return None
         if trig.type == "PROTEST" and not unnamed_doer and not any(m.actor.sector in PROTESTER_SECTORS or "adjective" in (m.via or "") for m in source):
             return None  # "Vietnam continues to demonstrate growth" is no street protest
-        own = {m.actor.key for m in source}
-        target = [m for m in target if m.actor.key not in own]  # "concluded his visit": no self-visit
+        # "concluded his visit": no self-visit; but "protesters denounced the Thai government" is
+        # aimed at another part of the same state
+        target = [m for m in target if _other_party(m, source, target)]
         guessed = not target and trig.type not in UNDIRECTED_TYPES and not unnamed_doer
+        if guessed and trig.reciprocal in ("with", "always") and len({m.actor.key for m in source}) > 1:
+            # "Putin and Erdogan will meet in Iran": the parties are named together, the place is no party
+            guessed = False
+            target = self._named_besides(sent, source, by_token)
         if guessed:
             target = self._implicit_target(doc, sent, source, by_token, token)
         src_keys = {m.actor.key for m in source}
@@ -601,6 +764,18 @@ class EventCoder:
         )
         if trig.mode == "visit" and (not target or src_keys == tgt_keys):
             return None  # a visit is to someone else
+        if trig.mode == "visit" and trig.pos == "VERB" and (subj := self._subject(token)) is not None \
+                and subj.lemma_.lower() in FORCE_WORDS | PEACEKEEPING_WORDS:
+            if not ({subj.lemma_.lower()} | {c.lemma_.lower() for c in subj.children}) & PEACEKEEPING_WORDS:
+                return None  # "troops arrived in the town": a deployment, not a visit
+            # "the first peacekeepers arrived in Bosnia": protection given to the host (074)
+            trig = replace(trig, type="AID", mode=None, cameo="074", context=("peacekeeping",))
+        if trig.type == "MOBILIZE" and len(src_keys) > 1:
+            # "French and Egyptian warships launched war games": a show of force staged together is
+            # military cooperation between those who stage it (062)
+            trig = replace(trig, type="COOPERATE", mode=None, cameo="062", reciprocal="always")
+            source, target = source[:1], [m for m in source[1:] if m.actor.key != source[0].actor.key][:1] + target
+            reciprocal = True
         if src_keys and src_keys == tgt_keys and not reciprocal and not _distinct_parties(source, target):
             target = []
         if words is None:
@@ -609,13 +784,19 @@ class EventCoder:
         if how == "negated" and QUAD_OF_TYPE[trig.type] == 3 and any(
                 c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") and c.lemma_ == "do" for c in token.children):
             return None  # "I don't blame China": a stance taken now, not a reported act that did not happen
+        if trig.type == "COOPERATE" and token.lemma_ in TRADE_VERBS and how in ("planned", "speculative"):
+            # "Vietnam may buy Russian jets": a purchase only weighed is an intent to cooperate (ANNOTATION.md)
+            trig = replace(trig, type="AGREE", cameo="0312" if "military" in trig.context else "031", reciprocal=None)
+        if token.dep_ == "xcomp" and token.head.lemma_ in REFUSAL_VERBS and QUAD_OF_TYPE[trig.type] in (1, 2):
+            # "declined to meet the envoy": the refusal, with the refused act's parties
+            trig = replace(trig, type="REJECT", cameo=REFUSAL_CAMEO.get(trig.type, "120"), mode=None)
         if how in ("planned", "hypothetical") and trig.type in CONDITIONAL_THREAT_TYPES and "unless" in words:
             # "will withdraw its peacekeepers unless…": a conditional conflict act is a threat
             trig = replace(trig, type="THREATEN", cameo=THREAT_CAMEO[trig.type], mode=None)
             how = "asserted"
         date, historical = event_date(sent.text, item.date, planned=how == "planned", at=token.idx - sent.start_char,
                                       default=_UNDATED)
-        cameo = trig.cameo or self.lexicon.default_cameo(trig.type, trig.mode)
+        cameo = cameo_code(trig.cameo or self.lexicon.default_cameo(trig.type, trig.mode), how, token)
         quad = (self.lexicon.cameo.get(cameo or "", {}) or {}).get("quad") or QUAD_OF_TYPE[trig.type]
         event = Event(
             doc_id=item.id,
@@ -652,6 +833,18 @@ class EventCoder:
         return found
 
     @staticmethod
+    def _named_besides(sent: Span, source: list[Mention], by_token) -> list[Mention]:
+        """Another party the sentence names outside the places it names ("the US, Russia and
+        Switzerland met": a parse may leave the last one out of the subject)."""
+        keys = {m.actor.key for m in source}
+        for t in sent:
+            m = by_token.get(t.i)
+            if m is not None and m.actor.key not in keys and not any(
+                    a.dep_ == "prep" and a.lower_ in LOCATIVE_PREPS for a in t.ancestors):
+                return [m]
+        return []
+
+    @staticmethod
     def _implicit_target(doc: Doc, sent: Span, source: list[Mention], by_token, token: Token | None = None) -> list[Mention]:
         """A directed act with no target in its clause ("Hegseth handed over a leather box")
         is aimed at the other party the sentence names, else the last one named before it."""
@@ -673,9 +866,11 @@ class EventCoder:
         return []
 
     @staticmethod
-    def _distinct(events: list[Event]) -> list[Event]:
-        """One event per act: same type and parties (unordered when reciprocal) is one."""
+    def _distinct(events: list[Event], headline_end: int = 0) -> list[Event]:
+        """One event per act: same type and parties (unordered when reciprocal) is one. An act
+        the headline states (text before ``headline_end``) is as certain as the body tells it."""
         seen: dict[tuple, Event] = {}
+        headlined: set[tuple] = set()
         for e in events:
             src = frozenset(a.key for a in e.source)
             tgt = frozenset(a.key for a in e.target)
@@ -685,7 +880,31 @@ class EventCoder:
             key = (e.type, e.mode, frozenset(src | tgt), when) if e.reciprocal else (e.type, e.mode, src, tgt, when)
             if key not in seen:
                 seen[key] = e
+                if e.evidence[0] < headline_end:
+                    headlined.add(key)
+                continue
+            if key in headlined and e.evidence[0] >= headline_end:
+                # "To Lam Visits North Korea" over "…is set to visit North Korea this week": the lead says how sure
+                headlined.discard(key)
+                seen[key].certainty, seen[key].attribution = e.certainty, e.attribution
+            if _refines(seen[key].date, e.date):
+                seen[key].date = e.date  # the headline's "to visit North Korea", dated by the lead's "on Thursday"
         return list(seen.values())
+
+
+def _headline_end(text: str) -> int:
+    """Where a text's headline ends: its first line, when that is a short line with no final
+    full stop and the text goes on; else 0 (no headline)."""
+    first, sep, rest = text.partition("\n")
+    line = first.strip()
+    if not sep or not rest.strip() or not line or len(line) > 200 or line.endswith((".", "!", ":")):
+        return 0
+    return len(first)
+
+
+def _refines(date: str | None, other: str | None) -> bool:
+    """Whether ``other`` says the same time more precisely ("2025-10" → "2025-10-09")."""
+    return bool(other) and (not date or (len(other) > len(date) and other.startswith(date)))
 
 
 def _in_condition(token: Token) -> bool:
@@ -700,8 +919,36 @@ def _in_condition(token: Token) -> bool:
     return False
 
 
+def _has_complement(token: Token) -> bool:
+    """Whether a predicate adjective governs what is intended: an infinitive ("ready to talk")
+    or a to-phrase ("committed to peace")."""
+    return any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in token.children)
+
+
+def _is_subject(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention is the subject of its clause (in a parsed sentence)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in SUBJECT_DEPS
+
+
 def _is_passive(token: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+
+
+def _other_party(mention: Mention, source: list[Mention], target: list[Mention]) -> bool:
+    """Whether a target mention names a party other than the doer: another state, or, where the
+    act is aimed at no other state, another sector of the doer's own ("Congress asked Obama",
+    "protesters clashed with the Thai government") but for the executive acting on itself (the
+    government on its army); not the doer named again ("his visit"), nor the doer's side of a
+    pair ("praised the talks between Hegseth and his Vietnamese counterpart")."""
+    own = {m.actor.key for m in source}
+    if mention.actor.key not in own:
+        return True
+    same = [m for m in source if m.actor.key == mention.actor.key]
+    return all(m.actor.key in own for m in target) and mention.actor.sector is not None \
+        and mention.via not in ("pronoun", "adjective") and all(
+        m.actor.sector is not None and m.actor.sector != mention.actor.sector
+        and not {m.actor.sector, mention.actor.sector} <= EXECUTIVE_SECTORS for m in same)
 
 
 def _distinct_parties(source: list[Mention], target: list[Mention]) -> bool:

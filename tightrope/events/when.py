@@ -4,9 +4,10 @@ Rules, following ANNOTATION.md and the gold conventions: an explicit date ("Octo
 "9 October 2025", "Oct. 9") wins; a weekday ("on Sunday") is the last such day on or before
 publication (the next one for planned events), or just the month when the publication date
 is month-only; "yesterday"/"today"/"tomorrow", "last/next month/year", "in April",
-"in 1995", "since 1995", "nine years ago" give a day, month or year; an event with no cue is dated by the
-publication month. ``historical`` marks background long before publication. Written here
-with regular expressions rather than dateparser's search, which is slower and reads "May"
+"in 1995", "since 1995", "nine years ago", "two years since" give a day, month or year (a cue
+that names a time beats a bare "recently"); an event with no cue is dated by the publication
+month. ``historical`` marks background long before publication. Written here with regular
+expressions rather than dateparser's search, which is slower and reads "May"
 or "March" in any sentence as a date.
 """
 
@@ -34,6 +35,8 @@ _NUMBERS = {w: i for i, w in enumerate(["a", "one", "two", "three", "four", "fiv
                                         "eleven", "twelve"], start=0)}
 _NUMBERS["a"] = 1
 _AGO = re.compile(r"\b(\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(years?|months?)\s+ago\b", re.I)
+# "two years since the upgrade": counted back from publication
+_YEARS_SINCE = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+years?\s+since\b", re.I)
 _RECENT_YEARS = re.compile(r"\b(in recent years|for decades|over the years|decades ago|years ago)\b", re.I)
 
 
@@ -65,16 +68,22 @@ def event_date(clause: str, published: str | None, planned: bool = False, at: in
     it gets the publication month."""
     pub, precision = parse_published(published)
     cues = []
-    for pattern in (_MONTH_DAY, _DAY_MONTH, _RELATIVE, _WEEKDAY, _MONTH_YEAR, _YEAR, _AGO, _RECENT_YEARS, _RECENTLY):
+    for pattern in (_MONTH_DAY, _DAY_MONTH, _RELATIVE, _WEEKDAY, _MONTH_YEAR, _YEAR, _AGO, _YEARS_SINCE, _RECENT_YEARS,
+                    _RECENTLY):
         for m in pattern.finditer(clause):
             cues.append((m, pattern))
+    # "two years since the upgrade" dates only the act it names, which follows it
+    cues = [(m, p) for m, p in cues if p is not _YEARS_SINCE or (at is not None and 0 <= at - m.end() < 60)]
     days = [m for m, p in cues if p in (_MONTH_DAY, _DAY_MONTH, _AGO)]
     # "from October 9 to 11": the day, not the month that overlaps it
     cues = [(m, p) for m, p in cues if p in (_MONTH_DAY, _DAY_MONTH, _AGO) or not any(m.start() < d.end() and d.start() < m.end() for d in days)]
+    # "its most recent visit was in 2019": a cue that names a time beats one that only says "recent"
+    undated = (_RECENT_YEARS, _RECENTLY)
     if at is not None:
-        cues.sort(key=lambda c: min(abs(c[0].start() - at), abs(c[0].end() - at)))
+        cues.sort(key=lambda c: (c[1] in undated, min(abs(c[0].start() - at), abs(c[0].end() - at))))
     else:
-        order = [_MONTH_DAY, _DAY_MONTH, _RELATIVE, _WEEKDAY, _MONTH_YEAR, _YEAR, _AGO, _RECENT_YEARS, _RECENTLY]
+        order = [_MONTH_DAY, _DAY_MONTH, _RELATIVE, _WEEKDAY, _MONTH_YEAR, _YEAR, _AGO, _YEARS_SINCE, _RECENT_YEARS,
+                 _RECENTLY]
         cues.sort(key=lambda c: order.index(c[1]))
     for m, pattern in cues:
         found = _resolve(m, pattern, pub, precision, planned)
@@ -141,6 +150,9 @@ def _resolve(m, pattern, pub: date | None, precision: str, planned: bool):
     if pattern is _MONTH_YEAR:
         month = month_of(m.group(1))
         year = explicit_year(m.group(2), month) if month else None
+        following = m.string[m.end() : m.end() + 12].lower().lstrip()
+        if month and pub and not m.group(2) and following.startswith(("this year", "last year")):
+            year = pub.year - following.startswith("last")  # "in August this year", whatever the tense
         if month and year:
             day = date(year, month, 1)
             return _fmt(day, "month"), _is_historical(day, pub)
@@ -160,6 +172,11 @@ def _resolve(m, pattern, pub: date | None, precision: str, planned: bool):
         month = pub.month - n
         year = pub.year + (month - 1) // 12
         return f"{year}-{(month - 1) % 12 + 1:02d}", n > 12
+    if pattern is _YEARS_SINCE:  # the act marked, that many years before publication
+        if pub is None:
+            return None
+        n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS[m.group(1).lower()]
+        return str(pub.year - n), n >= 1
     if pattern is _RECENT_YEARS:
         return None, True
     if pattern is _RECENTLY:
