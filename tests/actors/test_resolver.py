@@ -199,3 +199,24 @@ def test_nationality_adjectives_on_group_nouns_give_the_state_and_sector(resolve
 def test_people_take_the_place_they_are_in_not_the_state_of_who_hit_them(resolver):
     got = resolved(resolver, "Two men were wounded in Syrian army shelling in the north of Lebanon.", "2025-11-02")
     assert ("men", "LBN", "CVL") in got and ("Syrian army", "SYR", "MIL") in got
+
+
+def test_fuzzy_choices_by_length_lose_no_match(resolver):
+    # the misspelt-name search over the names of about the word's length finds what the whole list finds
+    from rapidfuzz import fuzz, process
+
+    from tightrope.actors.resolver import FUZZY_SCORE
+
+    everything = list(resolver._fuzzy_names)
+
+    def best(word, choices):  # (name, score): the position differs between the two lists
+        found = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
+        return found[:2] if found else None
+
+    for word in ("Afghanstan", "Phillipines", "Indonesa", "Venezulean", "Kazakstan", "Tomorrow", "Switzerlandish",
+                 "Camerons", "Argentinean", "Bangledesh"):
+        near = resolver._fuzzy_choices(len(word))
+        assert len(near) < len(everything)
+        assert best(word, near) == best(word, everything)
+    assert best("Afghanstan", resolver._fuzzy_choices(10))[0] == "Afghanistan"
+    assert best("Tomorrow", resolver._fuzzy_choices(8)) is None

@@ -23,6 +23,12 @@ from tightrope.events.when import event_date
         ("Hanoi signed 45 agreements.", None, False, (None, False)),
         ("He last visited Cambodia nine years ago.", "2025-04-14", False, ("2016", True)),
         ("The ministers met two months ago.", "2025-04-14", False, ("2025-02", False)),
+        # the cues are read whatever the case (a headline, an all-capitals dateline)
+        ("PRESIDENT ARRIVES IN LIMA ON SUNDAY", "2025-11-03", False, ("2025-11-02", False)),
+        ("Envoy Last Visited Seoul Nine Years AGO", "2025-04-14", False, ("2016", True)),
+        ("TALKS HELD ON OCTOBER 9", "2025-10-12", False, ("2025-10-09", False)),
+        # a sentence with the same cue, dated again for another publication date
+        ("Hegseth arrived in Hanoi on Sunday.", "2025-11-10", False, ("2025-11-09", False)),
     ],
 )
 def test_event_dates(clause, published, planned, expected):
@@ -35,6 +41,7 @@ def test_event_dates(clause, published, planned, expected):
         # "N years since" dates the act it names, and only that act
         ("The trip marks three years since the upgrade of their ties.", "upgrade", "2025-06-01", False, ("2022", True)),
         ("The trip marks three years since the upgrade of their ties.", "trip", "2025-06-01", False, ("2025-06", False)),
+        ("The Trip Marks Three Years SINCE The Upgrade", "Upgrade", "2025-06-01", False, ("2022", True)),
         # "this year" after a month pins the year, even in a sentence about the future
         ("It will be his second visit after the one in March this year.", "one", "2025-06-01", True, ("2025-03", False)),
         # a named time beats a bare "recent"

@@ -142,6 +142,7 @@ class Resolver:
         self._build()
         self._fuzzy_names = {n: self.dictionary.by_name[n.lower()] for e in self.dictionary.entries.values()
                              if e.kind == "state" for n in e.names + e.adjectives if len(n) >= FUZZY_MIN_LENGTH}
+        self._fuzzy_by_length: dict[int, list[str]] = {}
 
     # -- the gazetteer -------------------------------------------------------------------
 
@@ -261,25 +262,26 @@ class Resolver:
         order, resolved for the date ``on`` (the article's publication date). Mentions the
         dictionary cannot resolve have ``actor=None`` and ``via`` saying why."""
         doc = self.nlp.make_doc(text) if isinstance(text, str) else text
+        text = doc.text  # built token by token: once, for the gaps between hits and the appositions
         day = parse_day(on)
         all_hits = self._hits(doc)
         hits = self._longest([h for h in all_hits if h.kind != "short"])
         hits = sorted(hits + self._misspelt(doc, hits), key=lambda h: h.start)
         shorts = [h for h in all_hits if h.kind == "short"] + self._implicit_shorts(doc, hits)
-        mentions, spans, pending, people = self._resolve_all(doc, hits, shorts, day, doc_id, set())
+        mentions, spans, pending, people = self._resolve_all(doc, text, hits, shorts, day, doc_id, set())
         # "the secretary general of the Vietnam Party ... Lam": a person found through the
         # office they hold is named as surely as by their full name, so their short form counts
         unnamed = people - {h.entry.id for h in hits if h.entry is not None and h.entry.kind == "person"}
         if unnamed and any(s.entry.id in unnamed for s in shorts):
-            mentions, spans, pending, _ = self._resolve_all(doc, hits, shorts, day, doc_id, unnamed)
+            mentions, spans, pending, _ = self._resolve_all(doc, text, hits, shorts, day, doc_id, unnamed)
         mentions = self._apply_context(doc, mentions, spans, pending)
-        mentions = sorted(mentions + self._appositions(doc.text, mentions, doc_id), key=lambda m: m.start)
+        mentions = sorted(mentions + self._appositions(text, mentions, doc_id), key=lambda m: m.start)
         if doc.has_annotation("ENT_IOB"):
             mentions.extend(self._unresolved(doc, mentions, doc_id))
             mentions.sort(key=lambda m: m.start)
         return mentions
 
-    def _resolve_all(self, doc: Doc, hits: list[_Hit], shorts: list[_Hit], day: date, doc_id: str,
+    def _resolve_all(self, doc: Doc, text: str, hits: list[_Hit], shorts: list[_Hit], day: date, doc_id: str,
                      also_named: set[str]) -> tuple[list[Mention], list, list[Pending], set[str]]:
         """Mentions of the chains, their token spans (the whole chain, and its state word), those
         pending a key from context, and the people they resolved to."""
@@ -288,7 +290,7 @@ class Resolver:
         pending: list[Pending] = []
         anchors: list[tuple[int, int]] = []  # the state word of each mention ("Iraq" in "prisoners in Iraq")
         named: list[tuple[int, Entry]] = []  # (char offset, person) named in full so far
-        for chain in self._chains(doc, self._with_shorts(hits, shorts, doc, also_named, day)):
+        for chain in self._chains(doc, text, self._with_shorts(hits, shorts, doc, also_named, day)):
             if chain[0].kind == "nonactor":
                 continue
             mention, wait = self._resolve_chain(doc, chain, day, named, doc_id)
@@ -387,12 +389,23 @@ class Resolver:
         for token in (doc[i] for i, n in enumerate(lengths) if n >= FUZZY_MIN_LENGTH and alphas[i] and not stops[i]):
             if token.i in taken or not token.text[:1].isupper() or self._stance(doc, token.i):
                 continue
-            best = process.extractOne(token.text, self._fuzzy_names.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
+            best = process.extractOne(token.text, self._fuzzy_choices(len(token.text)), scorer=fuzz.ratio,
+                                      score_cutoff=FUZZY_SCORE)
             if best:
                 entry = self.dictionary.entries[self._fuzzy_names[best[0]]]
                 kind = "adjective" if best[0] in entry.adjectives else "name"
                 found.append(_Hit(token.i, token.i + 1, kind, entry=entry))
         return found
+
+    def _fuzzy_choices(self, length: int) -> list[str]:
+        """The state names a word of ``length`` characters may reach FUZZY_SCORE against, in
+        their listed order: fuzz.ratio is at most 100 * (1 - |a - b| / (a + b)) for lengths a
+        and b, so the others cannot match (one character of margin), and skipping them halves
+        the search."""
+        if length not in self._fuzzy_by_length:
+            self._fuzzy_by_length[length] = [n for n in self._fuzzy_names if abs(len(n) - length) * 100
+                                              <= (100 - FUZZY_SCORE) * (len(n) + length) + 100]
+        return self._fuzzy_by_length[length]
 
     def _with_shorts(self, hits: list[_Hit], shorts: list[_Hit], doc: Doc, also_named: set[str] = frozenset(),
                      day: date | None = None) -> list[_Hit]:
@@ -447,19 +460,21 @@ class Resolver:
                 out.extend(group)
         return out
 
-    def _chains(self, doc: Doc, hits: list[_Hit]) -> list[list[_Hit]]:
+    def _chains(self, doc: Doc, text: str, hits: list[_Hit]) -> list[list[_Hit]]:
+        """The hits grouped into chains of adjacent ones that name one actor; ``text`` is ``doc.text``."""
         chains: list[list[_Hit]] = []
         for hit in hits:
-            if chains and self._joins(doc, chains[-1], hit):
+            if chains and self._joins(doc, text, chains[-1], hit):
                 chains[-1].append(hit)
             else:
                 chains.append([hit])
         return chains
 
     @staticmethod
-    def _joins(doc: Doc, chain: list[_Hit], hit: _Hit) -> bool:
+    def _joins(doc: Doc, text: str, chain: list[_Hit], hit: _Hit) -> bool:
         last = chain[-1]
-        gap = doc[last.end - 1].whitespace_ + "".join(doc[i].text_with_ws for i in range(last.end, hit.start))
+        # the text between the chain and the hit, sliced from the Doc's text (no Token objects for its words)
+        gap = doc[last.end - 1].whitespace_ + (text[doc[last.end].idx : doc[hit.start].idx] if hit.start > last.end else "")
         if last.rank == _PERSON and hit.kind == "noun" and hit.title.words.lower() in _AFTER_PERSON:
             return bool(re.match(r"^[ \t]*(?:['’]s?[ \t]*)?$", gap))  # "Trump administration", "Putin's government"
         if last.kind == "nonactor" or hit.kind == "nonactor" or last.rank == _PERSON:

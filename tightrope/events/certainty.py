@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+NEGATIONS = ("never", "not", "n't", "no")
 FUTURE_AUX = {"will", "shall", "'ll", "’ll"}
 INTENT_HEADS = {"plan", "expect", "intend", "aim", "schedule", "prepare", "set", "due", "consider", "mull",
                 "weigh", "seek", "hope", "want", "wish", "propose", "look", "eye", "explore", "poise", "slate",
@@ -49,8 +50,8 @@ def certainty(trigger: Token, sentence: Span, named: set[int], words: set[str] |
         words = {t.lower_ for t in sentence}
     chain = list(_governors(trigger))
     near = [c for t in chain for c in t.children] + chain
-    if any(c.dep_ == "neg" for t in chain[:2] for c in t.children) or any(
-        t.lower_ in ("never", "not", "n't", "no") and t.head in chain[:2] for t in sentence
+    if any(c.dep_ == "neg" for t in chain[:2] for c in t.children) or (not words.isdisjoint(NEGATIONS) and any(
+        t.lower_ in NEGATIONS and t.head in chain[:2] for t in sentence)  # the walk only where a negation is written
     ) or (trigger.dep_ == "xcomp" and trigger.head.lemma_ == "fail") or any(  # "failed to reach agreement"
         t.lemma_ in DENIAL_VERBS for t in chain[1:]):
         return "negated", None

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -38,6 +39,13 @@ _AGO = re.compile(r"\b(\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|te
 # "two years since the upgrade": counted back from publication
 _YEARS_SINCE = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+years?\s+since\b", re.I)
 _RECENT_YEARS = re.compile(r"\b(in recent years|for decades|over the years|decades ago|years ago)\b", re.I)
+# the cues in the order they are searched for, and ranked when no trigger offset is given
+_ORDER = (_MONTH_DAY, _DAY_MONTH, _RELATIVE, _WEEKDAY, _MONTH_YEAR, _YEAR, _AGO, _YEARS_SINCE, _RECENT_YEARS, _RECENTLY)
+# What some cues cannot match without (a digit, "day", "ago", "since"), searched with the same
+# flags first: most sentences have none, and a literal search is far cheaper than the cue's own.
+_DIGIT = re.compile(r"\d")
+_NEEDS = {_MONTH_DAY: _DIGIT, _DAY_MONTH: _DIGIT, _YEAR: _DIGIT, _WEEKDAY: re.compile("day", re.I),
+          _AGO: re.compile("ago", re.I), _YEARS_SINCE: re.compile("since", re.I)}
 
 
 def parse_published(published: str | None) -> tuple[date | None, str]:
@@ -67,13 +75,8 @@ def event_date(clause: str, published: str | None, planned: bool = False, at: in
     dates an event with no cue (the day of the occasion the text reports, when known); else
     it gets the publication month."""
     pub, precision = parse_published(published)
-    cues = []
-    for pattern in (_MONTH_DAY, _DAY_MONTH, _RELATIVE, _WEEKDAY, _MONTH_YEAR, _YEAR, _AGO, _YEARS_SINCE, _RECENT_YEARS,
-                    _RECENTLY):
-        for m in pattern.finditer(clause):
-            cues.append((m, pattern))
     # "two years since the upgrade" dates only the act it names, which follows it
-    cues = [(m, p) for m, p in cues if p is not _YEARS_SINCE or (at is not None and 0 <= at - m.end() < 60)]
+    cues = [(m, p) for m, p in _cues(clause) if p is not _YEARS_SINCE or (at is not None and 0 <= at - m.end() < 60)]
     days = [m for m, p in cues if p in (_MONTH_DAY, _DAY_MONTH, _AGO)]
     # "from October 9 to 11": the day, not the month that overlaps it
     cues = [(m, p) for m, p in cues if p in (_MONTH_DAY, _DAY_MONTH, _AGO) or not any(m.start() < d.end() and d.start() < m.end() for d in days)]
@@ -82,9 +85,7 @@ def event_date(clause: str, published: str | None, planned: bool = False, at: in
     if at is not None:
         cues.sort(key=lambda c: (c[1] in undated, min(abs(c[0].start() - at), abs(c[0].end() - at))))
     else:
-        order = [_MONTH_DAY, _DAY_MONTH, _RELATIVE, _WEEKDAY, _MONTH_YEAR, _YEAR, _AGO, _YEARS_SINCE, _RECENT_YEARS,
-                 _RECENTLY]
-        cues.sort(key=lambda c: order.index(c[1]))
+        cues.sort(key=lambda c: _ORDER.index(c[1]))
     for m, pattern in cues:
         found = _resolve(m, pattern, pub, precision, planned)
         if found is not None:
@@ -94,6 +95,23 @@ def event_date(clause: str, published: str | None, planned: bool = False, at: in
     if pub is None:
         return None, False
     return _fmt(pub, "month" if precision in ("day", "month") else "year"), False
+
+
+@lru_cache(maxsize=256)
+def _cues(clause: str) -> tuple:
+    """Every date cue in ``clause``, with its pattern. Cached: a sentence with several events
+    is dated once per event, and the cues depend on its words alone."""
+    present: dict[re.Pattern, bool] = {}
+    cues = []
+    for pattern in _ORDER:
+        need = _NEEDS.get(pattern)
+        if need is not None:
+            if need not in present:  # the digit once for its three cues
+                present[need] = need.search(clause) is not None
+            if not present[need]:
+                continue
+        cues.extend((m, pattern) for m in pattern.finditer(clause))
+    return tuple(cues)
 
 
 def _resolve(m, pattern, pub: date | None, precision: str, planned: bool):
