@@ -127,3 +127,22 @@ def test_one_thanks_another_for_what_the_other_did(coder):
     got = coded(coder, text)
     assert ("AID", ("IND",), ("NPL",), "asserted") in got
     assert ("SUPPORT", ("NPL",), ("IND",), "asserted") in got
+
+
+def test_the_doer_itself_is_no_target_of_an_act_that_needs_one(coder):
+    # the subject a complement inherits is the helper's own: no one is helped
+    assert not [k for k, *_ in coded(coder, "Kenya helped to organise the summit.") if k == "AID"]
+    assert ("AID", ("KEN",), ("UGA",), "asserted") in coded(coder, "Kenya helped Uganda to organise the summit.")
+
+
+def test_acceptance_not_given_is_a_rejection_as_certain_as_the_text_says(coder):
+    assert ("REJECT", ("EGY",), ("ISR",), "planned") in coded(coder, "Egypt will not accept the conditions set by Israel.")
+    assert ("REJECT", ("CHL",), ("PER",), "asserted") in coded(coder, "Chile did not grant the demands of Peru.")
+    assert ("REJECT", ("KEN",), ("SOM",), "planned") in coded(coder, "Kenya will not accept refugees from Somalia.")
+    # a meeting that did not happen stays a negated meeting
+    assert ("CONSULT", ("RUS",), ("CHN",), "negated") in coded(coder, "Putin did not meet Xi in Beijing.")
+
+
+def test_a_passive_accusation_or_disarmament_with_no_doer_stands_on_its_target(coder):
+    assert ("ACCUSE", (), ("PER",), "asserted") in coded(coder, "The Peruvian envoy was accused of spying.")
+    assert ("RETREAT", (), ("IRQ",), "asserted") in coded(coder, "Iraqi militias were disarmed last year.")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tightrope.events.coder import EventCoder, event_to_json
+from tightrope.events.lexicon import load_lexicon
 
 
 @pytest.fixture(scope="module")
@@ -114,6 +115,23 @@ def test_near_misses_keep_their_own_types(coder):
     assert [t for t, *_ in coded(coder, "Israel ended its air strikes on Gaza.")] == ["RETREAT"]
     # leaving a named organisation is a SANCTION withdrawal, not a retreat of forces
     assert [t for t, *_ in coded(coder, "Britain withdrew from the EU.")] == ["SANCTION"]
+
+
+def test_some_acts_are_named_by_their_doer(coder):
+    # armed forces leaving a place withdraw; a minister leaving it does not
+    assert ("RETREAT", "withdraw", ("ETH",), ()) in coded(coder, "The Ethiopian soldiers left the town on Friday.")
+    assert coded(coder, "The Ethiopian minister left the town on Friday.") == []
+    # working people who strike are on strike; militants who strike attack, workers who strike a deal sign it
+    assert ("PROTEST", "strike", ("NGA",), ()) in coded(coder, "Nigerian nurses struck over unpaid wages.")
+    assert [t for t, *_ in coded(coder, "Turkish workers struck a deal with the government.")] == ["SUPPORT"]
+
+
+def test_a_subject_condition_is_read_from_the_lexicon(tmp_path):
+    path = tmp_path / "triggers.yaml"
+    path.write_text("triggers:\n  - {verb: march, subject: [Soldier, troops], type: MOBILIZE}\n", encoding="utf-8")
+    (trig,) = load_lexicon(path).verbs["march"]
+    assert trig.subjects == {"soldier", "troops"}
+    assert trig.specificity == 2
 
 
 def test_families_need_a_state_party(coder):

@@ -85,10 +85,19 @@ INVITE_CAMEO = "036"
 REFUSAL_VERBS = {"refuse", "decline"}
 REFUSAL_CAMEO = {"CONSULT": "125", "COOPERATE": "121", "AID": "122", "RETREAT": "124", "CONCEDE": "124", "SUPPORT": "127",
                  "AGREE": "127"}
+# "will not accept the terms", "failed to reach agreement": a cooperative act of acceptance not
+# done is a rejection (12x), stated or announced, not the accepted act negated.
+ACCEPTANCE_VERBS = {"accept", "meet", "reach", "approve", "heed", "grant", "satisfy", "fulfil", "fulfill", "honour",
+                    "honor", "admit"}
+# "will not accept": the rejection is announced for what is to come.
+FUTURE_AUX = {"will", "wo", "shall", "would", "'ll"}
 # "vowed to strike back", "pledged to fight on": a promise of force or coercion is a threat (13x).
 PROMISE_VERBS = {"vow", "pledge", "promise", "swear"}
 # Force and coercion told from the victim's side need no named doer ("three soldiers were killed").
 FORCE_TYPES = {"ASSAULT", "COERCE"}
+# Acts PLOVER codes on their named target alone when a passive names no doer ("was accused of
+# fraud", "the rebels were disarmed", "was put under investigation"): the source stays empty.
+UNDONE_TYPES = FORCE_TYPES | {"ACCUSE", "RETREAT"}
 # Doers no actor dictionary names ("a human rights group", "rebels", "a roadside bomb"): the
 # event still stands when its target is a named actor (ANNOTATION.md: one side suffices; the
 # source list is then empty). Only words for people, groups and bodies, or a proper name, count.
@@ -504,6 +513,8 @@ class EventCoder:
                 continue
             if trig.prep_objects and not (self._prep_object_lemmas(token, trig.prep) & trig.prep_objects):
                 continue
+            if trig.subjects and not (self._subject_lemmas(token) & trig.subjects):
+                continue
             out.append(trig)
         return out
 
@@ -524,6 +535,13 @@ class EventCoder:
                 for of in (p for p in c.children if p.dep_ == "prep" and p.lower_ == "of"):  # "dozens of agreements"
                     objs.update(q.lemma_.lower() for q in of.children if q.dep_ == "pobj")
         return objs
+
+    def _subject_lemmas(self, token: Token) -> set[str]:
+        """The lemmas and forms of a verb's subject and its conjuncts ("troops and police withdrew")."""
+        subj = self._subject(token)
+        if subj is None:
+            return set()
+        return {w for t in (subj, *subj.conjuncts) for w in (t.lemma_.lower(), t.lower_)}
 
     @staticmethod
     def _prep_object_lemmas(token: Token, prep: str | None) -> set[str]:
@@ -742,7 +760,7 @@ class EventCoder:
             unnamed_doer = bool(target) and (
                 (subj is not None and subj.i not in by_token
                  and (subj.lemma_.lower() in UNNAMED_DOERS or (subj.pos_ == "PROPN" and subj.lower_ not in self.lexicon.nouns)))
-                or (trig.type in FORCE_TYPES and _is_passive(token) and target_place == "object"))  # "soldiers were killed"
+                or (trig.type in UNDONE_TYPES and _is_passive(token) and target_place == "object"))  # "soldiers were killed"
             if not unnamed_doer:
                 return None
         if trig.type == "PROTEST" and not unnamed_doer and not any(m.actor.sector in PROTESTER_SECTORS or "adjective" in (m.via or "") for m in source):
@@ -750,6 +768,8 @@ class EventCoder:
         # "concluded his visit": no self-visit; but "protesters denounced the Thai government" is
         # aimed at another part of the same state
         target = [m for m in target if _other_party(m, source, target)]
+        if trig.requires_target and not target:
+            return None  # "Vietnam helped to organise the summit": the doer itself is no target
         guessed = not target and trig.type not in UNDIRECTED_TYPES and not unnamed_doer
         if guessed and trig.reciprocal in ("with", "always") and len({m.actor.key for m in source}) > 1:
             # "Putin and Erdogan will meet in Iran": the parties are named together, the place is no party
@@ -790,6 +810,11 @@ class EventCoder:
         if token.dep_ == "xcomp" and token.head.lemma_ in REFUSAL_VERBS and QUAD_OF_TYPE[trig.type] in (1, 2):
             # "declined to meet the envoy": the refusal, with the refused act's parties
             trig = replace(trig, type="REJECT", cameo=REFUSAL_CAMEO.get(trig.type, "120"), mode=None)
+        if how == "negated" and token.lemma_ in ACCEPTANCE_VERBS and QUAD_OF_TYPE[trig.type] in (1, 2) \
+                and trig.type != "CONSULT":  # ("did not meet Xi" is a meeting that did not happen)
+            # "would not meet the demands": the refusal, planned where the text announces it
+            trig = replace(trig, type="REJECT", cameo=REFUSAL_CAMEO.get(trig.type, "120"), mode=None)
+            how = "planned" if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children) else "asserted"
         if how in ("planned", "hypothetical") and trig.type in CONDITIONAL_THREAT_TYPES and "unless" in words:
             # "will withdraw its peacekeepers unless…": a conditional conflict act is a threat
             trig = replace(trig, type="THREATEN", cameo=THREAT_CAMEO[trig.type], mode=None)

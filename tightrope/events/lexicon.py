@@ -54,6 +54,7 @@ class Trigger:
     particle: str | None = None
     prep: str | None = None
     prep_objects: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()  # the act is this one only for such doers ("troops withdrew")
     source: tuple[str, ...] = DEFAULT_SOURCE
     target: tuple[str, ...] = DEFAULT_TARGET
     requires_target: bool = False
@@ -63,7 +64,7 @@ class Trigger:
 
     @property
     def specificity(self) -> int:
-        return 2 * bool(self.objects or self.prep_objects) + bool(self.particle)
+        return 2 * bool(self.objects or self.prep_objects or self.subjects) + bool(self.particle)
 
 
 @dataclass
@@ -176,6 +177,7 @@ def _parse_trigger(raw: dict, where: str) -> Trigger:
         particle=raw.get("particle"),
         prep=raw.get("prep"),
         prep_objects=frozenset(o.lower() for o in _as_list(raw.get("prep_object"))),
+        subjects=frozenset(o.lower() for o in _as_list(raw.get("subject"))),
         source=tuple(_as_list(raw.get("source"))) or (("poss", "prep:by", "prep:of") if pos == "NOUN" else DEFAULT_SOURCE),
         target=tuple(_as_list(raw.get("target"))) or DEFAULT_TARGET,
         requires_target=bool(raw.get("requires_target")),
