@@ -136,16 +136,24 @@ DYAD_MONTH_SUMS = (
     "speculative", "planned", "negated", "hypothetical", "speculative_weight", "planned_weight",
 )
 _FLOAT_SUMS = {"goldstein_sum", "weight", "speculative_weight", "planned_weight"}
-dyad_months = Table(
-    "dyad_months",
-    metadata,
-    Column("a", Text, primary_key=True),
-    Column("b", Text, primary_key=True),
-    Column("mutual", Boolean, primary_key=True),
-    Column("month", Text, primary_key=True),
-    *(Column(name, Float if name in _FLOAT_SUMS else Integer, nullable=False, default=0) for name in DYAD_MONTH_SUMS),
-    sqlite_with_rowid=False,  # rows clustered by pair and month: a dyad's months are adjacent pages
-)
+
+
+def _dyad_sums_table(name: str, period: str) -> Table:
+    """A table of DYAD_MONTH_SUMS keyed by pair, direction and ``period``; without rowid, so
+    rows are clustered by pair and period: a dyad's periods are adjacent pages."""
+    return Table(
+        name,
+        metadata,
+        Column("a", Text, primary_key=True),
+        Column("b", Text, primary_key=True),
+        Column("mutual", Boolean, primary_key=True),
+        Column(period, Text, primary_key=True),
+        *(Column(c, Float if c in _FLOAT_SUMS else Integer, nullable=False, default=0) for c in DYAD_MONTH_SUMS),
+        sqlite_with_rowid=False,
+    )
+
+
+dyad_months = _dyad_sums_table("dyad_months", "month")
 # Every pair's months of one year (migration 7), for the months of a year a bound cuts: what the
 # relation network counts is in the index, so the table itself is not read.
 Index("ix_dyad_months_month", dyad_months.c.month, dyad_months.c.a, dyad_months.c.b, dyad_months.c.events,
@@ -154,16 +162,7 @@ Index("ix_dyad_months_month", dyad_months.c.month, dyad_months.c.a, dyad_months.
 # The same sums by year (migration 7), kept with dyad_months by the same upserts: ``year`` is the
 # month's first four characters ("" undated). The relation network over years reads a few
 # thousand rows here instead of every pair's every month.
-dyad_years = Table(
-    "dyad_years",
-    metadata,
-    Column("a", Text, primary_key=True),
-    Column("b", Text, primary_key=True),
-    Column("mutual", Boolean, primary_key=True),
-    Column("year", Text, primary_key=True),
-    *(Column(name, Float if name in _FLOAT_SUMS else Integer, nullable=False, default=0) for name in DYAD_MONTH_SUMS),
-    sqlite_with_rowid=False,
-)
+dyad_years = _dyad_sums_table("dyad_years", "year")
 
 # Which documents the coder has seen, and with which version: uncoded ones are coded on the
 # next ingest, so a run killed between storing and coding completes later.
