@@ -330,7 +330,7 @@ class EventCoder:
         how, attribution = certainty(head, sent, named, words)
         date, historical = event_date(sent.text, item.date, planned=how == "planned", at=token.idx - sent.start_char,
                                       default=_UNDATED)
-        quad = (self.lexicon.cameo.get(cameo, {}) or {}).get("quad") or QUAD_OF_TYPE["REQUEST"]
+        quad = self.lexicon.quad(cameo, "REQUEST")
         return Event(doc_id=item.id, type="REQUEST", mode=None, context=[], source=_actors(speaker), target=_actors(target),
                      reciprocal=False, certainty=how, attribution=attribution, date=date, historical=historical,
                      evidence=(sent.start_char, sent.end_char), cameo=cameo, goldstein=self.lexicon.goldstein(cameo),
@@ -822,7 +822,7 @@ class EventCoder:
         date, historical = event_date(sent.text, item.date, planned=how == "planned", at=token.idx - sent.start_char,
                                       default=_UNDATED)
         cameo = cameo_code(trig.cameo or self.lexicon.default_cameo(trig.type, trig.mode), how, token)
-        quad = (self.lexicon.cameo.get(cameo or "", {}) or {}).get("quad") or QUAD_OF_TYPE[trig.type]
+        quad = self.lexicon.quad(cameo, trig.type)
         event = Event(
             doc_id=item.id,
             type=trig.type,

@@ -124,6 +124,10 @@ class Lexicon:
         row = self.cameo.get(code or "")
         return row["goldstein"] if row else None
 
+    def quad(self, code: str | None, type_: str) -> int:
+        """The QuadClass of a CAMEO code, else that of the PLOVER type."""
+        return (self.cameo.get(code or "", {}) or {}).get("quad") or QUAD_OF_TYPE[type_]
+
     def default_cameo(self, type_: str, mode: str | None) -> str | None:
         entry = self.plover.get(type_) or {}
         codes = entry.get("cameo") or {}
