@@ -36,8 +36,11 @@ def background(ctx: Context) -> list[tuple[str, Candidate]]:
                     found[e["date"]].append(c)
     out = []
     for day, cands in found.items():
-        best = max(cands, key=lambda c: (len({x.group for x in cands}), ctx.centrality(c)))
-        out.append((day, best, len({c.group for c in cands})))
+        # a sentence another section already quotes cannot date this entry, but another
+        # sentence giving the same date can: the date is dropped only when none is left
+        fresh = [c for c in cands if not ctx.is_used(c.text)]
+        if fresh:
+            out.append((day, max(fresh, key=ctx.centrality), len({c.group for c in cands})))
     out.sort(key=lambda x: (-x[2], x[0]))
     return [(day, c) for day, c, _ in out[:MAX_BACKGROUND]]
 
