@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from tightrope.actors.resolver import Resolver
-from tightrope.events.cameo import cameo_code
+from tightrope.events.cameo import announcement, cameo_code, promise_code
 from tightrope.events.certainty import certainty
 from tightrope.events.lexicon import QUAD_OF_TYPE, Lexicon, Trigger, default_lexicon
 from tightrope.events.when import event_date
@@ -91,6 +91,12 @@ ACCEPTANCE_VERBS = {"accept", "meet", "reach", "approve", "heed", "grant", "sati
                     "honor", "admit"}
 # "will not accept": the rejection is announced for what is to come.
 FUTURE_AUX = {"will", "wo", "shall", "would", "'ll"}
+# A promise is coded as what CAMEO calls it: an intent to cooperate (03) is AGREE, one to harm (13) THREATEN.
+PROMISE_TYPES = {"03": "AGREE", "13": "THREATEN"}
+# Acts announced that stay themselves: a meeting or visit announced is a schedule ("Li will visit
+# Pyongyang, the ministry said"), and a concession announced is PLOVER's CONCEDE already.
+PROMISE_KEEPS = {"CONSULT", "CONCEDE"}
+AGENDA_DAYS = {"today", "tonight"}
 # "vowed to strike back", "pledged to fight on": a promise of force or coercion is a threat (13x).
 PROMISE_VERBS = {"vow", "pledge", "promise", "swear"}
 # Force and coercion told from the victim's side need no named doer ("three soldiers were killed").
@@ -385,16 +391,25 @@ class EventCoder:
             fired[j] = replace(event, type="THREATEN", mode=None, cameo=cameo, goldstein=self.lexicon.goldstein(cameo),
                                quad=3, target=event.target or inner.target)
 
-    @staticmethod
-    def _yield_to_intended_acts(doc: Doc, fired: dict[int, Event], intents: set[int]) -> None:
-        """"Vietnam is ready to cut its tariffs": an adjective of intent over an act the coder
-        codes gives way to that act, planned (ANNOTATION.md codes a stated future act as the act).
+    def _yield_to_intended_acts(self, doc: Doc, fired: dict[int, Event], intents: set[int]) -> None:
+        """"Syria is willing to withdraw its troops": an adjective of willingness over an act the
+        coder codes is a promise of it (PLOVER's AGREE, with the act's CAMEO intent code), aimed
+        where the act is aimed; over a hostile act a threat ("is prepared to impose martial law",
+        THREATEN 13x). Over an act CAMEO has no intent for (a show of force, a verbal act), or a
+        concession (CONCEDE is PLOVER's promised concession), it gives way to that act, planned.
         It stays AGREE over a promise of support, or an act with no trigger ("committed to peace")."""
         for j in intents:
             if j not in fired or fired[j].type != "AGREE":
                 continue  # "is opposed to mediation": a refusal keeps what it refuses inside it
-            inner = [i for i in fired if i != j and doc[j] in doc[i].ancestors and fired[i].type != "SUPPORT"]
+            inner = [i for i in sorted(fired) if i != j and doc[j] in doc[i].ancestors and fired[i].type != "SUPPORT"]
             if not inner:
+                continue
+            act = fired[inner[0]]
+            code = promise_code(act.cameo) if act.type != "CONCEDE" and _stated_willingness(doc[j]) else None
+            if code and code[:2] in PROMISE_TYPES:
+                kind = PROMISE_TYPES[code[:2]]
+                fired[j] = replace(fired[j], type=kind, cameo=code, quad=self.lexicon.quad(code, kind),
+                                   goldstein=self.lexicon.goldstein(code), target=act.target or fired[j].target)
                 continue
             del fired[j]
             for i in inner:
@@ -819,7 +834,17 @@ class EventCoder:
             # "will withdraw its peacekeepers unless…": a conditional conflict act is a threat
             trig = replace(trig, type="THREATEN", cameo=THREAT_CAMEO[trig.type], mode=None)
             how = "asserted"
-        date, historical = event_date(sent.text, item.date, planned=how == "planned", at=token.idx - sent.start_char,
+        said = token
+        promise = None if how in ("negated", "hypothetical") else self._promise(token, trig, source, by_token)
+        if promise is not None:
+            # "Iraq said it would allow the inspectors back": the doer's own word on what it will do
+            # is a promise (AGREE, 03x), or a threat where the act is hostile (THREATEN, 13x), made
+            # when and as surely as it is said
+            said, code = promise
+            trig = replace(trig, type=PROMISE_TYPES[code[:2]], cameo=code, mode=None)
+            how, attribution = certainty(said, sent, named, words)
+            reciprocal = reciprocal and len(src_keys) > 1
+        date, historical = event_date(sent.text, item.date, planned=how == "planned", at=said.idx - sent.start_char,
                                       default=_UNDATED)
         cameo = cameo_code(trig.cameo or self.lexicon.default_cameo(trig.type, trig.mode), how, token)
         quad = self.lexicon.quad(cameo, trig.type)
@@ -844,6 +869,22 @@ class EventCoder:
         if guessed and trig.mode == "visit" and trig.pos == "NOUN":
             self._guessed_hosts.add(id(event))  # "Xi's trip comes as…": the host is settled per text
         return event
+
+    def _promise(self, token: Token, trig: Trigger, source: list[Mention], by_token) -> tuple[Token, str] | None:
+        """The saying verb and CAMEO code of a promise: an act to come that a saying verb reports
+        from the doer's side ("Iraq said it would allow…", "Portugal will support…, the Portuguese
+        president said") and that CAMEO has a statement of intent for; None for any other act."""
+        if trig.type in PROMISE_KEEPS or trig.type in INTENT_TYPES:
+            return None
+        told = announcement(token)
+        if told is None or any(t.lower_ in AGENDA_DAYS for t in told[0].subtree):
+            return None  # ("Today we will exchange the artifacts," he said: the day's agenda, the act planned)
+        said, own = told[0].head, told[1]
+        if not own and not {m.actor.key for m in self._actors_in(self._subject(said), by_token)} & {
+                m.actor.key for m in source}:
+            return None  # "the ministry said Li will visit": another's act, or no known speaker
+        code = promise_code(trig.cameo or self.lexicon.default_cameo(trig.type, trig.mode))
+        return (said, code) if code and code[:2] in PROMISE_TYPES else None
 
     @staticmethod
     def _pair_before(doc: Doc, sent: Span, by_token) -> list[Mention]:
@@ -948,6 +989,13 @@ def _has_complement(token: Token) -> bool:
     """Whether a predicate adjective governs what is intended: an infinitive ("ready to talk")
     or a to-phrase ("committed to peace")."""
     return any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in token.children)
+
+
+def _stated_willingness(token: Token) -> bool:
+    """Whether a word of intent is said of its subject ("is willing to", "remains committed to"),
+    not a verb of what the subject does ("the army prepared to resume shelling")."""
+    return token.pos_ == "ADJ" or token.dep_ in ("acomp", "oprd") or any(
+        c.dep_ in ("aux", "auxpass", "cop") and c.lemma_ == "be" for c in token.children)
 
 
 def _is_subject(doc: Doc, mention: Mention) -> bool:

@@ -1,0 +1,64 @@
+"""Promises and announced acts: the doer's own word on what it will do is AGREE (THREATEN for a
+hostile act), while a future the writer tells or a schedule stays the act, planned."""
+
+from __future__ import annotations
+
+import pytest
+
+from tightrope.events.coder import EventCoder
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return EventCoder()
+
+
+def coded(coder, text):
+    return [(e.type, tuple(a.key for a in e.source), tuple(a.key for a in e.target), e.certainty, e.cameo)
+            for e in coder.code("t", text, "2025-11-05")]
+
+
+def test_a_doer_saying_it_will_act_promises_the_act(coder):
+    got = coded(coder, "Peru said it would return the seized fishing boats to Chile.")
+    assert got == [("AGREE", ("PER",), ("CHL",), "asserted", "0353")]  # intent to release property
+    # the speaker named after the clause, as one of the doer's own officials
+    got = coded(coder, "Norway will send medical supplies to Yemen, the Norwegian foreign minister said.")
+    assert got == [("AGREE", ("NOR",), ("YEM",), "asserted", "0333")]
+    got = coded(coder, '"We will hand over the remains to Laos," the American ambassador said.')
+    assert [(t, s, g) for t, s, g, *_ in got] == [("AGREE", ("USA",), ("LAO",))]
+
+
+def test_a_promise_is_dated_when_it_is_made(coder):
+    events = coder.code("t", "Egypt said on Monday it would impose sanctions on Israel.", "2025-11-05")
+    assert [(e.type, e.date, e.cameo[:2]) for e in events] == [("THREATEN", "2025-11-03", "13")]
+
+
+def test_a_future_the_writer_tells_or_schedules_stays_the_act_planned(coder):
+    assert coded(coder, "Norway will send medical supplies to Yemen next month.")[0][:4] == (
+        "AID", ("NOR",), ("YEM",), "planned")
+    # a visit announced is a schedule, not a promise
+    assert coded(coder, "Chile's foreign ministry said its minister will visit Peru in May.")[0][:4] == (
+        "CONSULT", ("CHL",), ("PER",), "planned")
+    # the day's agenda in a speech is the act, planned
+    got = coded(coder, '"Today we will hand over the remains to Laos," the American ambassador said.')
+    assert [(t, c) for t, _, _, c, _ in got] == [("RETREAT", "planned")]
+
+
+def test_another_partys_act_on_the_speakers_word_is_no_promise(coder):
+    got = coded(coder, "Kenya said Uganda would withdraw its troops from Somalia.")
+    assert [(t, s, g) for t, s, g, *_ in got] == [("RETREAT", ("UGA",), ("SOM",))]
+
+
+def test_an_announced_hostile_act_is_a_threat(coder):
+    got = coded(coder, "Colombia announced it will expel the Venezuelan ambassador.")
+    assert got == [("THREATEN", ("COL",), ("VEN",), "asserted", "136")]  # threaten to expel
+
+
+def test_willingness_to_act_is_a_promise_aimed_where_the_act_is(coder):
+    got = coded(coder, "Syria says it is willing to withdraw its troops from Lebanon.")
+    assert [(t, s, g, c) for t, s, g, _, c in got] == [("AGREE", ("SYR",), ("LBN",), "0356")]
+    got = coded(coder, "Turkey is prepared to impose sanctions on Syria.")
+    assert [(t, s, g, c) for t, s, g, _, c in got] == [("THREATEN", ("TUR",), ("SYR",), "1312")]
+    # preparing is something an army does, not a stated willingness
+    got = coded(coder, "The Peruvian army prepared to resume shelling Ecuadorian territory.")
+    assert [(t, c) for t, _, _, c, _ in got] == [("ASSAULT", "planned")]
