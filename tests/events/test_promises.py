@@ -62,3 +62,23 @@ def test_willingness_to_act_is_a_promise_aimed_where_the_act_is(coder):
     # preparing is something an army does, not a stated willingness
     got = coded(coder, "The Peruvian army prepared to resume shelling Ecuadorian territory.")
     assert [(t, c) for t, _, _, c, _ in got] == [("ASSAULT", "planned")]
+
+
+def test_a_conditional_promise_is_made_when_it_is_said(coder):
+    got = coded(coder, "Ghana said it would send troops to Mali if the United Nations asked.")
+    assert [(t, s, g, c) for t, s, g, c, _ in got] == [("AGREE", ("GHA",), ("MLI",), "asserted")]
+    # the writer's own "would … if" is no one's promise
+    assert coded(coder, "Ghana would send troops to Mali if the United Nations asked.")[0][0] == "AID"
+
+
+def test_an_order_to_another_party_is_a_demand(coder):
+    got = coded(coder, "Chile ordered Bolivia to withdraw its troops from the border.")
+    assert got == [("REQUEST", ("CHL",), ("BOL",), "asserted", "100")]
+    # an order to one's own army is the act ordered; an order of goods is a purchase
+    assert "REQUEST" not in {t for t, *_ in coded(coder, "Putin ordered troops to withdraw from the Ukrainian border.")}
+    assert [t for t, *_ in coded(coder, "Chile ordered 12 fighter jets from France.")] == ["COOPERATE"]
+
+
+def test_calling_for_sanctions_against_a_party_rallies_opposition_to_it(coder):
+    got = coded(coder, "Kenya called for sanctions against Uganda.")
+    assert got == [("ACCUSE", ("KEN",), ("UGA",), "asserted", "113")]  # no sanction imposed

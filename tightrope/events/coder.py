@@ -32,6 +32,8 @@ _UNDATED = "undated"
 UNDIRECTED_TYPES = {"MOBILIZE", "PROTEST"}
 # Acts about other acts: what they govern ("agreed to cut", "urged to release") is their content.
 INTENT_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
+# …and so do calls to rally opposition ("called for sanctions against Iran", CAMEO 113, ACCUSE).
+RALLY_CAMEO = "113"
 # Thanks and praise are for what the other party did ("thanked Japan for the aid").
 GRATITUDE_WORDS = {"thank", "thanks", "appreciation", "appreciate", "gratitude", "grateful", "praise", "commend",
                    "hail", "welcome", "applaud", "acknowledge", "recognition", "recognise", "recognize"}
@@ -425,7 +427,7 @@ class EventCoder:
                 return False
             t = t.head
             other = fired.get(t.i)
-            if other is not None and other.type in INTENT_TYPES:
+            if other is not None and (other.type in INTENT_TYPES or other.cameo == RALLY_CAMEO):
                 return True
         return False
 
@@ -835,14 +837,16 @@ class EventCoder:
             trig = replace(trig, type="THREATEN", cameo=THREAT_CAMEO[trig.type], mode=None)
             how = "asserted"
         said = token
-        promise = None if how in ("negated", "hypothetical") else self._promise(token, trig, source, by_token)
+        promise = None if how == "negated" else self._promise(token, trig, source, by_token)
         if promise is not None:
             # "Iraq said it would allow the inspectors back": the doer's own word on what it will do
-            # is a promise (AGREE, 03x), or a threat where the act is hostile (THREATEN, 13x), made
-            # when and as surely as it is said
+            # is a promise (AGREE, 03x), or a threat where the act is hostile (THREATEN, 13x; "would
+            # strike back if attacked" too), made when and as surely as it is said
             said, code = promise
             trig = replace(trig, type=PROMISE_TYPES[code[:2]], cameo=code, mode=None)
             how, attribution = certainty(said, sent, named, words)
+            if how == "hypothetical":
+                how = "asserted"  # ("would send troops if asked": the condition is the promised act's)
             reciprocal = reciprocal and len(src_keys) > 1
         date, historical = event_date(sent.text, item.date, planned=how == "planned", at=said.idx - sent.start_char,
                                       default=_UNDATED)
