@@ -82,3 +82,10 @@ def test_an_order_to_another_party_is_a_demand(coder):
 def test_calling_for_sanctions_against_a_party_rallies_opposition_to_it(coder):
     got = coded(coder, "Kenya called for sanctions against Uganda.")
     assert got == [("ACCUSE", ("KEN",), ("UGA",), "asserted", "113")]  # no sanction imposed
+
+
+def test_what_the_speaker_says_both_should_do_is_a_proposal_and_what_others_must_do_a_demand(coder):
+    got = coded(coder, "Putin said Russia and India should support each other.")
+    assert [(t, s, g) for t, s, g, *_ in got] == [("AGREE", ("RUS",), ("IND",))]
+    got = coded(coder, "Putin said India should support Russia at the United Nations.")
+    assert [(t, s, g) for t, s, g, *_ in got] == [("REQUEST", ("RUS",), ("IND",))]

@@ -301,18 +301,26 @@ class EventCoder:
 
     def _demand(self, item: Input, doc: Doc, sent: Span, token: Token, by_token, named, words) -> Event | None:
         """"Russia said Sudan must return the helicopter": saying that another party must or
-        should act is a demand on it (REQUEST 10x), by the one saying it."""
-        if token.pos_ not in ("VERB", "AUX") or token.dep_ != "ccomp" or token.head.lemma_ not in SAYING_VERBS | DEMAND_VERBS:
+        should act is a demand on it (REQUEST 10x), by the one saying it; saying that oneself and
+        another should act together ("Xi said the two countries should support each other") is a
+        proposal to cooperate with that other (AGREE 030)."""
+        clause = token
+        while clause.dep_ == "conj" and clause.head.i != clause.i:  # "…were at a turning point and should move on"
+            clause = clause.head
+        if token.pos_ not in ("VERB", "AUX") or clause.dep_ != "ccomp" or clause.head.lemma_ not in SAYING_VERBS | DEMAND_VERBS:
             return None
-        if not any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in token.children):
+        modal = next((c.lower_ for c in token.children if c.dep_ == "aux" and c.lower_ in DEMAND_MODALS), None)
+        if modal is None:
             return None
-        speaker = self._actors_in(self._subject(token.head), by_token)
+        speaker = self._actors_in(self._subject(clause.head), by_token)
         doer = self._place(token, "subject", by_token)
         own = {m.actor.key for m in speaker}
         target = [m for m in doer if m.actor.key not in own]
         if not speaker or not target:
             return None  # "we must…", a party speaking of itself: a stance, not a demand
-        return self._request(item, sent, token, token.head, speaker, target, named, words)
+        if modal == "should" and len(target) < len(doer):  # (what both "must" do is still pressed on the other)
+            return self._request(item, sent, token, clause.head, speaker, target, named, words, cameo="030", kind="AGREE")
+        return self._request(item, sent, token, clause.head, speaker, target, named, words)
 
     def _wish(self, item: Input, sent: Span, token: Token, by_token, named, words) -> Event | None:
         """"Germany wants France to lift the tariffs": wanting another party to act is a request
@@ -333,13 +341,14 @@ class EventCoder:
         return self._request(item, sent, token, token, speaker, target, named, words, cameo="020")  # an appeal
 
     def _request(self, item: Input, sent: Span, token: Token, head: Token, speaker: list[Mention], target: list[Mention],
-                 named, words, cameo: str = "100") -> Event:
-        """A request (a demand, CAMEO 100, unless told) by ``speaker`` to ``target``, as certain as its ``head`` verb."""
+                 named, words, cameo: str = "100", kind: str = "REQUEST") -> Event:
+        """A request (a demand, CAMEO 100, unless told; or another statement ``kind``) by
+        ``speaker`` to ``target``, as certain as its ``head`` verb."""
         how, attribution = certainty(head, sent, named, words)
         date, historical = event_date(sent.text, item.date, planned=how == "planned", at=token.idx - sent.start_char,
                                       default=_UNDATED)
-        quad = self.lexicon.quad(cameo, "REQUEST")
-        return Event(doc_id=item.id, type="REQUEST", mode=None, context=[], source=_actors(speaker), target=_actors(target),
+        quad = self.lexicon.quad(cameo, kind)
+        return Event(doc_id=item.id, type=kind, mode=None, context=[], source=_actors(speaker), target=_actors(target),
                      reciprocal=False, certainty=how, attribution=attribution, date=date, historical=historical,
                      evidence=(sent.start_char, sent.end_char), cameo=cameo, goldstein=self.lexicon.goldstein(cameo),
                      quad=quad, trigger=token.text)
