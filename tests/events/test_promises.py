@@ -89,3 +89,15 @@ def test_what_the_speaker_says_both_should_do_is_a_proposal_and_what_others_must
     assert [(t, s, g) for t, s, g, *_ in got] == [("AGREE", ("RUS",), ("IND",))]
     got = coded(coder, "Putin said India should support Russia at the United Nations.")
     assert [(t, s, g) for t, s, g, *_ in got] == [("REQUEST", ("RUS",), ("IND",))]
+
+
+def test_a_meeting_offered_on_a_condition_is_a_promise_to_meet(coder):
+    got = coded(coder, "Sudan said it would meet the Ethiopian envoy if Ethiopia withdrew its troops.")
+    assert got == [("AGREE", ("SDN",), ("ETH",), "asserted", "036")]
+    # a meeting announced without one is a schedule
+    assert [t for t, *_ in coded(coder, "Sudan said it would meet the Ethiopian envoy next week.")] == ["CONSULT"]
+
+
+def test_rebels_saying_their_government_must_act_make_a_demand_on_it(coder):
+    events = coder.code("t", "Colombian rebels said the Colombian government must release all political prisoners.")
+    assert [(e.type, e.source[0].sector, e.target[0].sector) for e in events] == [("REQUEST", "REB", "GOV")]

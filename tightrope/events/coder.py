@@ -314,8 +314,8 @@ class EventCoder:
             return None
         speaker = self._actors_in(self._subject(clause.head), by_token)
         doer = self._place(token, "subject", by_token)
-        own = {m.actor.key for m in speaker}
-        target = [m for m in doer if m.actor.key not in own]
+        # (rebels saying the government must yield make a demand on their own state's government)
+        target = [m for m in doer if _other_party(m, speaker, doer)]
         if not speaker or not target:
             return None  # "we must…", a party speaking of itself: a stance, not a demand
         if modal == "should" and len(target) < len(doer):  # (what both "must" do is still pressed on the other)
@@ -846,7 +846,7 @@ class EventCoder:
             trig = replace(trig, type="THREATEN", cameo=THREAT_CAMEO[trig.type], mode=None)
             how = "asserted"
         said = token
-        promise = None if how == "negated" else self._promise(token, trig, source, by_token)
+        promise = None if how == "negated" else self._promise(token, trig, source, by_token, how)
         if promise is not None:
             # "Iraq said it would allow the inspectors back": the doer's own word on what it will do
             # is a promise (AGREE, 03x), or a threat where the act is hostile (THREATEN, 13x; "would
@@ -883,11 +883,12 @@ class EventCoder:
             self._guessed_hosts.add(id(event))  # "Xi's trip comes as…": the host is settled per text
         return event
 
-    def _promise(self, token: Token, trig: Trigger, source: list[Mention], by_token) -> tuple[Token, str] | None:
+    def _promise(self, token: Token, trig: Trigger, source: list[Mention], by_token, how: str) -> tuple[Token, str] | None:
         """The saying verb and CAMEO code of a promise: an act to come that a saying verb reports
         from the doer's side ("Iraq said it would allow…", "Portugal will support…, the Portuguese
-        president said") and that CAMEO has a statement of intent for; None for any other act."""
-        if trig.type in PROMISE_KEEPS or trig.type in INTENT_TYPES:
+        president said") and that CAMEO has a statement of intent for; None for any other act.
+        A meeting announced on a condition is an offer to meet ("said they would meet him if…")."""
+        if trig.type in INTENT_TYPES or (trig.type in PROMISE_KEEPS and not (trig.type == "CONSULT" and how == "hypothetical")):
             return None
         told = announcement(token)
         if told is None or any(t.lower_ in AGENDA_DAYS for t in told[0].subtree):
