@@ -101,3 +101,11 @@ def test_a_meeting_offered_on_a_condition_is_a_promise_to_meet(coder):
 def test_rebels_saying_their_government_must_act_make_a_demand_on_it(coder):
     events = coder.code("t", "Colombian rebels said the Colombian government must release all political prisoners.")
     assert [(e.type, e.source[0].sector, e.target[0].sector) for e in events] == [("REQUEST", "REB", "GOV")]
+
+
+def test_a_concession_promised_is_the_concession_made_now(coder):
+    # ANNOTATION.md: CONCEDE covers "promised to ease restrictions"
+    for text in ("Thailand promised to ease restrictions on Cambodian workers.",
+                 "Thailand said it will ease restrictions on Cambodian workers.",
+                 "Thailand is ready to ease restrictions on Cambodian workers."):
+        assert coded(coder, text) == [("CONCEDE", ("THA",), ("KHM",), "asserted", "0351")], text

@@ -93,11 +93,10 @@ ACCEPTANCE_VERBS = {"accept", "meet", "reach", "approve", "heed", "grant", "sati
                     "honor", "admit"}
 # "will not accept": the rejection is announced for what is to come.
 FUTURE_AUX = {"will", "wo", "shall", "would", "'ll"}
-# A promise is coded as what CAMEO calls it: an intent to cooperate (03) is AGREE, one to harm (13) THREATEN.
+# A promise is coded as what CAMEO calls it: an intent to cooperate (03) is AGREE, one to harm (13)
+# THREATEN; but a concession promised is PLOVER's CONCEDE ("promised to ease restrictions").
 PROMISE_TYPES = {"03": "AGREE", "13": "THREATEN"}
-# Acts announced that stay themselves: a meeting or visit announced is a schedule ("Li will visit
-# Pyongyang, the ministry said"), and a concession announced is PLOVER's CONCEDE already.
-PROMISE_KEEPS = {"CONSULT", "CONCEDE"}
+# "Today we will exchange the artifacts," he said: the day's agenda, the act planned.
 AGENDA_DAYS = {"today", "tonight"}
 # "vowed to strike back", "pledged to fight on": a promise of force or coercion is a threat (13x).
 PROMISE_VERBS = {"vow", "pledge", "promise", "swear"}
@@ -390,13 +389,18 @@ class EventCoder:
 
     def _promises_of_force(self, doc: Doc, fired: dict[int, Event]) -> None:
         """"The rebels vowed to attack the capital": a pledge whose content is material conflict
-        is a threat of it (THREATEN, 13x), aimed where the promised act is aimed."""
+        is a threat of it (THREATEN, 13x), aimed where the promised act is aimed; one whose
+        content is a concession is that concession ("promised to ease restrictions", CONCEDE)."""
         for j, event in list(fired.items()):
             if event.type != "AGREE" or doc[j].lemma_ not in PROMISE_VERBS:
                 continue
-            inner = next((fired[i] for i in sorted(fired) if i != j and doc[j] in doc[i].ancestors
-                          and QUAD_OF_TYPE[fired[i].type] == 4), None)
-            if inner is None:
+            i = next((i for i in sorted(fired) if i != j and doc[j] in doc[i].ancestors
+                      and (QUAD_OF_TYPE[fired[i].type] == 4 or fired[i].type == "CONCEDE")), None)
+            if i is None:
+                continue
+            inner = fired[i]
+            if inner.type == "CONCEDE":
+                self._promised_concession(fired, j, i)
                 continue
             cameo = THREAT_CAMEO.get(inner.type, "130")
             fired[j] = replace(event, type="THREATEN", mode=None, cameo=cameo, goldstein=self.lexicon.goldstein(cameo),
@@ -406,8 +410,9 @@ class EventCoder:
         """"Syria is willing to withdraw its troops": an adjective of willingness over an act the
         coder codes is a promise of it (PLOVER's AGREE, with the act's CAMEO intent code), aimed
         where the act is aimed; over a hostile act a threat ("is prepared to impose martial law",
-        THREATEN 13x). Over an act CAMEO has no intent for (a show of force, a verbal act), or a
-        concession (CONCEDE is PLOVER's promised concession), it gives way to that act, planned.
+        THREATEN 13x); over a concession, that concession (CONCEDE is PLOVER's promised
+        concession). Over an act CAMEO has no intent for (a show of force, a verbal act), it gives
+        way to that act, planned.
         It stays AGREE over a promise of support, or an act with no trigger ("committed to peace")."""
         for j in intents:
             if j not in fired or fired[j].type != "AGREE":
@@ -416,16 +421,28 @@ class EventCoder:
             if not inner:
                 continue
             act = fired[inner[0]]
-            code = promise_code(act.cameo) if act.type != "CONCEDE" and _stated_willingness(doc[j]) else None
-            if code and code[:2] in PROMISE_TYPES:
-                kind = PROMISE_TYPES[code[:2]]
+            promised = _promised_as(act.type, act.cameo) if _stated_willingness(doc[j]) else None
+            if act.type == "CONCEDE" and promised is not None:
+                self._promised_concession(fired, j, inner[0])
+            elif promised is not None:
+                kind, code = promised
                 fired[j] = replace(fired[j], type=kind, cameo=code, quad=self.lexicon.quad(code, kind),
                                    goldstein=self.lexicon.goldstein(code), target=act.target or fired[j].target)
-                continue
-            del fired[j]
-            for i in inner:
-                if fired[i].certainty in ("asserted", "attributed"):
-                    fired[i] = replace(fired[i], certainty="planned", attribution=None)
+            else:
+                del fired[j]
+                for i in inner:
+                    if fired[i].certainty in ("asserted", "attributed"):
+                        fired[i] = replace(fired[i], certainty="planned", attribution=None)
+
+    def _promised_concession(self, fired: dict[int, Event], j: int, i: int) -> None:
+        """The promise at ``j`` of the concession at ``i`` is that concession (PLOVER's CONCEDE:
+        "promised to ease restrictions"), made when and as surely as promised, coded as CAMEO's
+        intent to yield."""
+        act, promise = fired[i], fired.pop(j)
+        kind, code = _promised_as(act.type, act.cameo)
+        fired[i] = replace(act, type=kind, certainty=promise.certainty, attribution=promise.attribution, date=promise.date,
+                           historical=promise.historical, cameo=code, goldstein=self.lexicon.goldstein(code),
+                           quad=self.lexicon.quad(code, kind), target=act.target or promise.target)
 
     @staticmethod
     def _inside_intent(token: Token, fired: dict[int, Event]) -> bool:
@@ -851,8 +868,8 @@ class EventCoder:
             # "Iraq said it would allow the inspectors back": the doer's own word on what it will do
             # is a promise (AGREE, 03x), or a threat where the act is hostile (THREATEN, 13x; "would
             # strike back if attacked" too), made when and as surely as it is said
-            said, code = promise
-            trig = replace(trig, type=PROMISE_TYPES[code[:2]], cameo=code, mode=None)
+            said, kind, code = promise
+            trig = replace(trig, type=kind, cameo=code, mode=None if kind != trig.type else trig.mode)
             how, attribution = certainty(said, sent, named, words)
             if how == "hypothetical":
                 how = "asserted"  # ("would send troops if asked": the condition is the promised act's)
@@ -883,12 +900,14 @@ class EventCoder:
             self._guessed_hosts.add(id(event))  # "Xi's trip comes as…": the host is settled per text
         return event
 
-    def _promise(self, token: Token, trig: Trigger, source: list[Mention], by_token, how: str) -> tuple[Token, str] | None:
-        """The saying verb and CAMEO code of a promise: an act to come that a saying verb reports
-        from the doer's side ("Iraq said it would allow…", "Portugal will support…, the Portuguese
-        president said") and that CAMEO has a statement of intent for; None for any other act.
-        A meeting announced on a condition is an offer to meet ("said they would meet him if…")."""
-        if trig.type in INTENT_TYPES or (trig.type in PROMISE_KEEPS and not (trig.type == "CONSULT" and how == "hypothetical")):
+    def _promise(self, token: Token, trig: Trigger, source: list[Mention], by_token,
+                 how: str) -> tuple[Token, str, str] | None:
+        """The saying verb, PLOVER type and CAMEO code of a promise: an act to come that a saying
+        verb reports from the doer's side ("Iraq said it would allow…", "Portugal will support…,
+        the Portuguese president said") and that CAMEO has a statement of intent for; None for
+        any other act. A meeting or visit announced is a schedule ("Li will visit Pyongyang, the
+        ministry said"), but one offered on a condition a promise ("said they would meet him if…")."""
+        if trig.type in INTENT_TYPES or (trig.type == "CONSULT" and how != "hypothetical"):
             return None
         told = announcement(token)
         if told is None or any(t.lower_ in AGENDA_DAYS for t in told[0].subtree):
@@ -897,8 +916,8 @@ class EventCoder:
         if not own and not {m.actor.key for m in self._actors_in(self._subject(said), by_token)} & {
                 m.actor.key for m in source}:
             return None  # "the ministry said Li will visit": another's act, or no known speaker
-        code = promise_code(trig.cameo or self.lexicon.default_cameo(trig.type, trig.mode))
-        return (said, code) if code and code[:2] in PROMISE_TYPES else None
+        promised = _promised_as(trig.type, trig.cameo or self.lexicon.default_cameo(trig.type, trig.mode))
+        return (said, *promised) if promised is not None else None
 
     @staticmethod
     def _pair_before(doc: Doc, sent: Span, by_token) -> list[Mention]:
@@ -1003,6 +1022,16 @@ def _has_complement(token: Token) -> bool:
     """Whether a predicate adjective governs what is intended: an infinitive ("ready to talk")
     or a to-phrase ("committed to peace")."""
     return any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in token.children)
+
+
+def _promised_as(act_type: str, code: str | None) -> tuple[str, str] | None:
+    """The PLOVER type and CAMEO code of a promise of an act of this type and code: a concession
+    stays CONCEDE (PLOVER's promised concession), any other act is AGREE or THREATEN as its CAMEO
+    intent is 03 or 13; None where CAMEO has no intent for the act (a show of force, a verbal act)."""
+    intent = promise_code(code)
+    if act_type == "CONCEDE" and code:
+        return act_type, intent or code
+    return (PROMISE_TYPES[intent[:2]], intent) if intent and intent[:2] in PROMISE_TYPES else None
 
 
 def _stated_willingness(token: Token) -> bool:
