@@ -910,9 +910,12 @@ class EventCoder:
         if trig.type in INTENT_TYPES or (trig.type == "CONSULT" and how != "hypothetical"):
             return None
         told = announcement(token)
-        if told is None or any(t.lower_ in AGENDA_DAYS for t in told[0].subtree):
-            return None  # ("Today we will exchange the artifacts," he said: the day's agenda, the act planned)
-        said, own = told[0].head, told[1]
+        if told is None:
+            return None
+        clause, own = told
+        if any(t.lower_ in AGENDA_DAYS for t in clause.subtree):
+            return None  # the day's agenda, the act planned
+        said = clause.head
         if not own and not {m.actor.key for m in self._actors_in(self._subject(said), by_token)} & {
                 m.actor.key for m in source}:
             return None  # "the ministry said Li will visit": another's act, or no known speaker
