@@ -109,3 +109,11 @@ def test_a_concession_promised_is_the_concession_made_now(coder):
                  "Thailand said it will ease restrictions on Cambodian workers.",
                  "Thailand is ready to ease restrictions on Cambodian workers."):
         assert coded(coder, text) == [("CONCEDE", ("THA",), ("KHM",), "asserted", "0351")], text
+
+
+def test_what_another_party_is_told_it_must_do_is_a_demand_on_it(coder):
+    for text in ("Chile told Bolivia that it must withdraw its troops from the border.",
+                 "Chile sent a message to Bolivia that it must withdraw its troops from the border."):
+        assert [(t, s, g) for t, s, g, *_ in coded(coder, text)] == [("REQUEST", ("CHL",), ("BOL",))], text
+    # a party saying what it must do itself takes a stance
+    assert coded(coder, "Russia said it must defend its borders.") == []

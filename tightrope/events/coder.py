@@ -69,6 +69,9 @@ DEMAND_VERBS = {"insist", "demand", "urge", "stress", "emphasize", "emphasise", 
                 "argue", "conclude", "tell"}
 # "promised Hanoi to deliver…": verbs whose object does not do what follows (their subject does).
 SUBJECT_CONTROL_VERBS = {"promise", "pledge", "vow", "assure", "guarantee", "threaten"}
+# "issued a reminder to Iraq that it must…": nouns whose that-clause is what was said.
+STATEMENT_NOUNS = {"statement", "declaration", "reminder", "warning", "message", "note", "letter", "notice",
+                   "ultimatum", "communique", "communiqué", "signal"}
 # "X wants Y to…": wishing another party would act is asking it to.
 WISH_VERBS = {"want", "wish"}
 WISH_FORMS = {"want", "wants", "wanted", "wanting", "wish", "wishes", "wished"}
@@ -306,20 +309,38 @@ class EventCoder:
         clause = token
         while clause.dep_ == "conj" and clause.head.i != clause.i:  # "…were at a turning point and should move on"
             clause = clause.head
-        if token.pos_ not in ("VERB", "AUX") or clause.dep_ != "ccomp" or clause.head.lemma_ not in SAYING_VERBS | DEMAND_VERBS:
+        said = self._statement_verb(clause)
+        if token.pos_ not in ("VERB", "AUX") or said is None:
             return None
         modal = next((c.lower_ for c in token.children if c.dep_ == "aux" and c.lower_ in DEMAND_MODALS), None)
         if modal is None:
             return None
-        speaker = self._actors_in(self._subject(clause.head), by_token)
+        speaker = self._actors_in(self._subject(said), by_token)
         doer = self._place(token, "subject", by_token)
+        subj = self._subject(token)
+        if subj is not None and subj.pos_ == "PRON" and subj.lower_ in CLAUSE_PRONOUNS:
+            # "told Iraq that it must cooperate": the one told, not the one telling
+            doer = next((found for place in ("iobj", "prep:to", "object") if (found := self._place(said, place, by_token))), doer)
         # (rebels saying the government must yield make a demand on their own state's government)
         target = [m for m in doer if _other_party(m, speaker, doer)]
         if not speaker or not target:
             return None  # "we must…", a party speaking of itself: a stance, not a demand
         if modal == "should" and len(target) < len(doer):  # (what both "must" do is still pressed on the other)
-            return self._request(item, sent, token, clause.head, speaker, target, named, words, cameo="030", kind="AGREE")
-        return self._request(item, sent, token, clause.head, speaker, target, named, words)
+            return self._request(item, sent, token, said, speaker, target, named, words, cameo="030", kind="AGREE")
+        return self._request(item, sent, token, said, speaker, target, named, words)
+
+    @staticmethod
+    def _statement_verb(clause: Token) -> Token | None:
+        """The verb that states a reported clause: a saying verb it hangs from ("said Sudan must…"),
+        or the verb issuing the statement it is the content of ("issued a reminder to Iraq that it
+        must…", "sent Iraq a message that…"); None when the clause is not what someone said."""
+        head = clause.head
+        if clause.dep_ == "acl" and head.lemma_.lower() in STATEMENT_NOUNS and head.dep_ == "dobj":
+            return head.head
+        if clause.dep_ == "ccomp" and (head.lemma_ in SAYING_VERBS | DEMAND_VERBS or any(
+                c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS for c in head.children)):
+            return head
+        return None
 
     def _wish(self, item: Input, sent: Span, token: Token, by_token, named, words) -> Event | None:
         """"Germany wants France to lift the tariffs": wanting another party to act is a request
