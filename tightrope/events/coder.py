@@ -320,7 +320,8 @@ class EventCoder:
         subj = self._subject(token)
         if subj is not None and subj.pos_ == "PRON" and subj.lower_ in CLAUSE_PRONOUNS:
             # "told Iraq that it must cooperate": the one told, not the one telling
-            doer = next((found for place in ("iobj", "prep:to", "object") if (found := self._place(said, place, by_token))), doer)
+            told = (self._place(said, place, by_token) for place in ("iobj", "prep:to", "object"))
+            doer = next((found for found in told if found), doer)
         # (rebels saying the government must yield make a demand on their own state's government)
         target = [m for m in doer if _other_party(m, speaker, doer)]
         if not speaker or not target:
@@ -461,9 +462,10 @@ class EventCoder:
         intent to yield."""
         act, promise = fired[i], fired.pop(j)
         kind, code = _promised_as(act.type, act.cameo)
-        fired[i] = replace(act, type=kind, certainty=promise.certainty, attribution=promise.attribution, date=promise.date,
-                           historical=promise.historical, cameo=code, goldstein=self.lexicon.goldstein(code),
-                           quad=self.lexicon.quad(code, kind), target=act.target or promise.target)
+        fired[i] = replace(act, type=kind, certainty=promise.certainty, attribution=promise.attribution,
+                           date=promise.date, historical=promise.historical, cameo=code,
+                           goldstein=self.lexicon.goldstein(code), quad=self.lexicon.quad(code, kind),
+                           target=act.target or promise.target)
 
     @staticmethod
     def _inside_intent(token: Token, fired: dict[int, Event]) -> bool:
