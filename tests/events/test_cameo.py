@@ -46,11 +46,11 @@ def test_a_twin_table_with_a_bad_code_is_refused(tmp_path):
 
 
 def test_an_announced_own_act_is_an_intent_and_a_writers_future_the_act(coder):
-    promised = only(coder, "Japan announced it would release the detained Chinese fishermen.", "RETREAT")
-    assert promised.cameo == "0353" and promised.quad == 1
+    promised = only(coder, "Japan announced it would release the detained Chinese fishermen.", "AGREE")
+    assert promised.cameo == "0353" and promised.quad == 1  # a promise (PLOVER's AGREE), made when said
     scheduled = only(coder, "Japan will release the detained Chinese fishermen next week.", "RETREAT")
     assert scheduled.cameo == "0841" and scheduled.quad == 2
-    assert promised.certainty != "asserted" and scheduled.certainty == "planned"  # PLOVER's fields stay
+    assert promised.certainty == "asserted" and scheduled.certainty == "planned"
 
 
 def test_a_wanted_attack_is_a_threat(coder):

@@ -135,9 +135,12 @@ def test_a_predicate_adjective_of_intent_is_an_agreement(coder):
     assert "AGREE" not in {t for t, *_ in coded(coder, "Russian troops are ready for war with Ukraine.")}
 
 
-def test_an_intended_act_the_coder_knows_is_that_act_planned(coder):
+def test_readiness_for_an_act_is_a_promise_of_it_or_the_act_planned(coder):
     got = [(t, s, g, c) for t, _, s, g, c, _ in coded(coder, "Chile is ready to lift its tariffs on Peruvian copper.")]
-    assert got == [("RETREAT", ("CHL",), ("PER",), "planned")]
+    assert got == [("AGREE", ("CHL",), ("PER",), "asserted")]  # PLOVER: willingness to cooperate
+    # a show of force has no CAMEO intent, and a concession is CONCEDE already: the act, planned
+    got = [(t, s, g, c) for t, _, s, g, c, _ in coded(coder, "Chile is ready to deploy troops to the Bolivian border.")]
+    assert got == [("MOBILIZE", ("CHL",), ("BOL",), "planned")]
 
 
 def test_refusing_a_cooperative_act_is_a_rejection(coder):

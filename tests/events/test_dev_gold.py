@@ -21,9 +21,9 @@ def coder():
 def test_development_gold_scores(coder):
     result = evaluate(shared_path("data", "gold_events_dev.jsonl"), coder)
     assert result["texts"] == 56
-    assert result["events"]["f1"] >= 0.735
-    assert result["events"]["precision"] >= 0.81
-    assert result["type_only"]["f1"] >= 0.805
+    assert result["events"]["f1"] >= 0.745
+    assert result["events"]["precision"] >= 0.82
+    assert result["type_only"]["f1"] >= 0.815
     assert result["certainty_accuracy"] >= 0.835
     assert result["date_accuracy"] >= 0.655
 
@@ -31,7 +31,7 @@ def test_development_gold_scores(coder):
 def test_plover_records_primary_type_accuracy(coder):
     result = evaluate(shared_path("benchmarks", "event_anchors", "PLOVER_GSR_CAMEO.json"), coder)
     assert result["sentences"] == 322
-    assert result["primary_type_accuracy"] >= 0.72
+    assert result["primary_type_accuracy"] >= 0.775
     assert set(result["per_type"]) >= {"AGREE", "CONSULT", "ASSAULT"}
     # the misses ANNOTATION.md's own conventions explain are counted, not hidden
     assert sum(result["convention_differences"].values()) >= 1

@@ -140,11 +140,13 @@ def primary_type(events: list[dict]) -> str:
 
 
 # Where the PLOVER GSR records code differently from ANNOTATION.md (which Tightrope follows):
-# a stated future act ("said it will release…") is the act with certainty `planned` here, an
-# AGREE (a promise) or a THREATEN (an announced hostile act) there.
+# both code a promise, the doer's own word on what it will do ("said it will release…", "is
+# willing to withdraw…"), as AGREE or THREATEN; but a future act the writer tells or schedules
+# ("X will visit Y", "plans to impose…") is the act with certainty `planned` here, an AGREE or a
+# THREATEN there.
 CONVENTION_NOTES = {
-    "AGREE": "promise coded AGREE in the PLOVER records; Tightrope codes the promised act, certainty planned",
-    "THREATEN": "announced hostile act coded THREATEN in the PLOVER records; Tightrope codes the act, certainty planned",
+    "AGREE": "scheduled act coded AGREE in the PLOVER records; Tightrope codes the act, certainty planned",
+    "THREATEN": "scheduled hostile act coded THREATEN in the PLOVER records; Tightrope codes the act, certainty planned",
 }
 
 

@@ -1,8 +1,10 @@
 """The CAMEO code of an event: the act's own code, or the code CAMEO gives a statement about it.
 
-PLOVER, and so Tightrope's event, keeps the type of a promised, intended or refused act and
-says how certain it is (ANNOTATION.md: "said it would free the prisoners" is RETREAT, certainty
-planned). CAMEO codes such statements in their own families instead: an act intended is 03
+PLOVER, and so Tightrope's event, keeps the type of an intended, scheduled or refused act and
+says how certain it is ("will visit" is CONSULT, certainty planned), but codes a promise, the
+doer's own word on what it will do ("said it would free the prisoners"), as AGREE, or THREATEN
+for a hostile act: the coder finds the promise (``announcement``) and takes its code from here
+(``promise_code``). CAMEO codes all such statements in their own families: an act intended is 03
 EXPRESS INTENT TO COOPERATE ("would free the prisoners" 0353) or 13 THREATEN ("wants to attack"
 138), an act refused or withheld is 12 REJECT ("would not provide aid" 122), a hostile act its
 doer claims or denies is 015/016 (claim, deny responsibility), and an act that did not happen is
@@ -116,6 +118,24 @@ def _own_clause(clause: Token, verbs: set[str] | dict[str, str] = SAYING_VERBS) 
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and (subject.pos_ == "PRON" or any(
         c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children))
+
+
+def announcement(trigger: Token) -> tuple[Token, bool] | None:
+    """The clause a saying verb reports the trigger's act in as one to come ("Iraq said it would
+    allow…", "Israel will evacuate the settlements, a spokesman said"), and whether its subject
+    is a pronoun for the speaker; None when no saying verb reports a future act."""
+    modal, clause = _future(trigger)
+    if not modal or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAYING_VERBS:
+        return None
+    return clause, _own_clause(clause)
+
+
+def promise_code(code: str | None) -> str | None:
+    """The CAMEO code of a promise of the act coded ``code``: the code itself when it already
+    states an intent (03, 13), else its intent twin (None where CAMEO has none: verbal acts, 15)."""
+    if not code or code[:2] in ("03", "13"):
+        return code
+    return twins_of(code).intent
 
 
 def stance(trigger: Token, certainty: str) -> str | None:

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from tightrope.actors.resolver import Resolver
-from tightrope.events.cameo import cameo_code
+from tightrope.events.cameo import announcement, cameo_code, promise_code
 from tightrope.events.certainty import certainty
 from tightrope.events.lexicon import QUAD_OF_TYPE, Lexicon, Trigger, default_lexicon
 from tightrope.events.when import event_date
@@ -32,6 +32,8 @@ _UNDATED = "undated"
 UNDIRECTED_TYPES = {"MOBILIZE", "PROTEST"}
 # Acts about other acts: what they govern ("agreed to cut", "urged to release") is their content.
 INTENT_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
+# …and so do calls to rally opposition ("called for sanctions against Iran", CAMEO 113, ACCUSE).
+RALLY_CAMEO = "113"
 # Thanks and praise are for what the other party did ("thanked Japan for the aid").
 GRATITUDE_WORDS = {"thank", "thanks", "appreciation", "appreciate", "gratitude", "grateful", "praise", "commend",
                    "hail", "welcome", "applaud", "acknowledge", "recognition", "recognise", "recognize"}
@@ -67,6 +69,9 @@ DEMAND_VERBS = {"insist", "demand", "urge", "stress", "emphasize", "emphasise", 
                 "argue", "conclude", "tell"}
 # "promised Hanoi to deliver…": verbs whose object does not do what follows (their subject does).
 SUBJECT_CONTROL_VERBS = {"promise", "pledge", "vow", "assure", "guarantee", "threaten"}
+# "issued a reminder to Iraq that it must…": nouns whose that-clause is what was said.
+STATEMENT_NOUNS = {"statement", "declaration", "reminder", "warning", "message", "note", "letter", "notice",
+                   "ultimatum", "communique", "communiqué", "signal"}
 # "X wants Y to…": wishing another party would act is asking it to.
 WISH_VERBS = {"want", "wish"}
 WISH_FORMS = {"want", "wants", "wanted", "wanting", "wish", "wishes", "wished"}
@@ -91,6 +96,11 @@ ACCEPTANCE_VERBS = {"accept", "meet", "reach", "approve", "heed", "grant", "sati
                     "honor", "admit"}
 # "will not accept": the rejection is announced for what is to come.
 FUTURE_AUX = {"will", "wo", "shall", "would", "'ll"}
+# A promise is coded as what CAMEO calls it: an intent to cooperate (03) is AGREE, one to harm (13)
+# THREATEN; but a concession promised is PLOVER's CONCEDE ("promised to ease restrictions").
+PROMISE_TYPES = {"03": "AGREE", "13": "THREATEN"}
+# "Today we will exchange the artifacts," he said: the day's agenda, the act planned.
+AGENDA_DAYS = {"today", "tonight"}
 # "vowed to strike back", "pledged to fight on": a promise of force or coercion is a threat (13x).
 PROMISE_VERBS = {"vow", "pledge", "promise", "swear"}
 # Force and coercion told from the victim's side need no named doer ("three soldiers were killed").
@@ -293,18 +303,45 @@ class EventCoder:
 
     def _demand(self, item: Input, doc: Doc, sent: Span, token: Token, by_token, named, words) -> Event | None:
         """"Russia said Sudan must return the helicopter": saying that another party must or
-        should act is a demand on it (REQUEST 10x), by the one saying it."""
-        if token.pos_ not in ("VERB", "AUX") or token.dep_ != "ccomp" or token.head.lemma_ not in SAYING_VERBS | DEMAND_VERBS:
+        should act is a demand on it (REQUEST 10x), by the one saying it; saying that oneself and
+        another should act together ("Xi said the two countries should support each other") is a
+        proposal to cooperate with that other (AGREE 030)."""
+        clause = token
+        while clause.dep_ == "conj" and clause.head.i != clause.i:  # "…were at a turning point and should move on"
+            clause = clause.head
+        said = self._statement_verb(clause)
+        if token.pos_ not in ("VERB", "AUX") or said is None:
             return None
-        if not any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in token.children):
+        modal = next((c.lower_ for c in token.children if c.dep_ == "aux" and c.lower_ in DEMAND_MODALS), None)
+        if modal is None:
             return None
-        speaker = self._actors_in(self._subject(token.head), by_token)
+        speaker = self._actors_in(self._subject(said), by_token)
         doer = self._place(token, "subject", by_token)
-        own = {m.actor.key for m in speaker}
-        target = [m for m in doer if m.actor.key not in own]
+        subj = self._subject(token)
+        if subj is not None and subj.pos_ == "PRON" and subj.lower_ in CLAUSE_PRONOUNS:
+            # "told Iraq that it must cooperate": the one told, not the one telling
+            told = (self._place(said, place, by_token) for place in ("iobj", "prep:to", "object"))
+            doer = next((found for found in told if found), doer)
+        # (rebels saying the government must yield make a demand on their own state's government)
+        target = [m for m in doer if _other_party(m, speaker, doer)]
         if not speaker or not target:
             return None  # "we must…", a party speaking of itself: a stance, not a demand
-        return self._request(item, sent, token, token.head, speaker, target, named, words)
+        if modal == "should" and len(target) < len(doer):  # (what both "must" do is still pressed on the other)
+            return self._request(item, sent, token, said, speaker, target, named, words, cameo="030", kind="AGREE")
+        return self._request(item, sent, token, said, speaker, target, named, words)
+
+    @staticmethod
+    def _statement_verb(clause: Token) -> Token | None:
+        """The verb that states a reported clause: a saying verb it hangs from ("said Sudan must…"),
+        or the verb issuing the statement it is the content of ("issued a reminder to Iraq that it
+        must…", "sent Iraq a message that…"); None when the clause is not what someone said."""
+        head = clause.head
+        if clause.dep_ == "acl" and head.lemma_.lower() in STATEMENT_NOUNS and head.dep_ == "dobj":
+            return head.head
+        if clause.dep_ == "ccomp" and (head.lemma_ in SAYING_VERBS | DEMAND_VERBS or any(
+                c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS for c in head.children)):
+            return head
+        return None
 
     def _wish(self, item: Input, sent: Span, token: Token, by_token, named, words) -> Event | None:
         """"Germany wants France to lift the tariffs": wanting another party to act is a request
@@ -325,13 +362,14 @@ class EventCoder:
         return self._request(item, sent, token, token, speaker, target, named, words, cameo="020")  # an appeal
 
     def _request(self, item: Input, sent: Span, token: Token, head: Token, speaker: list[Mention], target: list[Mention],
-                 named, words, cameo: str = "100") -> Event:
-        """A request (a demand, CAMEO 100, unless told) by ``speaker`` to ``target``, as certain as its ``head`` verb."""
+                 named, words, cameo: str = "100", kind: str = "REQUEST") -> Event:
+        """A request (a demand, CAMEO 100, unless told; or another statement ``kind``) by
+        ``speaker`` to ``target``, as certain as its ``head`` verb."""
         how, attribution = certainty(head, sent, named, words)
         date, historical = event_date(sent.text, item.date, planned=how == "planned", at=token.idx - sent.start_char,
                                       default=_UNDATED)
-        quad = self.lexicon.quad(cameo, "REQUEST")
-        return Event(doc_id=item.id, type="REQUEST", mode=None, context=[], source=_actors(speaker), target=_actors(target),
+        quad = self.lexicon.quad(cameo, kind)
+        return Event(doc_id=item.id, type=kind, mode=None, context=[], source=_actors(speaker), target=_actors(target),
                      reciprocal=False, certainty=how, attribution=attribution, date=date, historical=historical,
                      evidence=(sent.start_char, sent.end_char), cameo=cameo, goldstein=self.lexicon.goldstein(cameo),
                      quad=quad, trigger=token.text)
@@ -373,33 +411,61 @@ class EventCoder:
 
     def _promises_of_force(self, doc: Doc, fired: dict[int, Event]) -> None:
         """"The rebels vowed to attack the capital": a pledge whose content is material conflict
-        is a threat of it (THREATEN, 13x), aimed where the promised act is aimed."""
+        is a threat of it (THREATEN, 13x), aimed where the promised act is aimed; one whose
+        content is a concession is that concession ("promised to ease restrictions", CONCEDE)."""
         for j, event in list(fired.items()):
             if event.type != "AGREE" or doc[j].lemma_ not in PROMISE_VERBS:
                 continue
-            inner = next((fired[i] for i in sorted(fired) if i != j and doc[j] in doc[i].ancestors
-                          and QUAD_OF_TYPE[fired[i].type] == 4), None)
-            if inner is None:
+            i = next((i for i in sorted(fired) if i != j and doc[j] in doc[i].ancestors
+                      and (QUAD_OF_TYPE[fired[i].type] == 4 or fired[i].type == "CONCEDE")), None)
+            if i is None:
+                continue
+            inner = fired[i]
+            if inner.type == "CONCEDE":
+                self._promised_concession(fired, j, i)
                 continue
             cameo = THREAT_CAMEO.get(inner.type, "130")
             fired[j] = replace(event, type="THREATEN", mode=None, cameo=cameo, goldstein=self.lexicon.goldstein(cameo),
                                quad=3, target=event.target or inner.target)
 
-    @staticmethod
-    def _yield_to_intended_acts(doc: Doc, fired: dict[int, Event], intents: set[int]) -> None:
-        """"Vietnam is ready to cut its tariffs": an adjective of intent over an act the coder
-        codes gives way to that act, planned (ANNOTATION.md codes a stated future act as the act).
+    def _yield_to_intended_acts(self, doc: Doc, fired: dict[int, Event], intents: set[int]) -> None:
+        """"Syria is willing to withdraw its troops": an adjective of willingness over an act the
+        coder codes is a promise of it (PLOVER's AGREE, with the act's CAMEO intent code), aimed
+        where the act is aimed; over a hostile act a threat ("is prepared to impose martial law",
+        THREATEN 13x); over a concession, that concession (CONCEDE is PLOVER's promised
+        concession). Over an act CAMEO has no intent for (a show of force, a verbal act), it gives
+        way to that act, planned.
         It stays AGREE over a promise of support, or an act with no trigger ("committed to peace")."""
         for j in intents:
             if j not in fired or fired[j].type != "AGREE":
                 continue  # "is opposed to mediation": a refusal keeps what it refuses inside it
-            inner = [i for i in fired if i != j and doc[j] in doc[i].ancestors and fired[i].type != "SUPPORT"]
+            inner = [i for i in sorted(fired) if i != j and doc[j] in doc[i].ancestors and fired[i].type != "SUPPORT"]
             if not inner:
                 continue
-            del fired[j]
-            for i in inner:
-                if fired[i].certainty in ("asserted", "attributed"):
-                    fired[i] = replace(fired[i], certainty="planned", attribution=None)
+            act = fired[inner[0]]
+            promised = _promised_as(act.type, act.cameo) if _stated_willingness(doc[j]) else None
+            if act.type == "CONCEDE" and promised is not None:
+                self._promised_concession(fired, j, inner[0])
+            elif promised is not None:
+                kind, code = promised
+                fired[j] = replace(fired[j], type=kind, cameo=code, quad=self.lexicon.quad(code, kind),
+                                   goldstein=self.lexicon.goldstein(code), target=act.target or fired[j].target)
+            else:
+                del fired[j]
+                for i in inner:
+                    if fired[i].certainty in ("asserted", "attributed"):
+                        fired[i] = replace(fired[i], certainty="planned", attribution=None)
+
+    def _promised_concession(self, fired: dict[int, Event], j: int, i: int) -> None:
+        """The promise at ``j`` of the concession at ``i`` is that concession (PLOVER's CONCEDE:
+        "promised to ease restrictions"), made when and as surely as promised, coded as CAMEO's
+        intent to yield."""
+        act, promise = fired[i], fired.pop(j)
+        kind, code = _promised_as(act.type, act.cameo)
+        fired[i] = replace(act, type=kind, certainty=promise.certainty, attribution=promise.attribution,
+                           date=promise.date, historical=promise.historical, cameo=code,
+                           goldstein=self.lexicon.goldstein(code), quad=self.lexicon.quad(code, kind),
+                           target=act.target or promise.target)
 
     @staticmethod
     def _inside_intent(token: Token, fired: dict[int, Event]) -> bool:
@@ -410,7 +476,7 @@ class EventCoder:
                 return False
             t = t.head
             other = fired.get(t.i)
-            if other is not None and other.type in INTENT_TYPES:
+            if other is not None and (other.type in INTENT_TYPES or other.cameo == RALLY_CAMEO):
                 return True
         return False
 
@@ -819,7 +885,19 @@ class EventCoder:
             # "will withdraw its peacekeepers unless…": a conditional conflict act is a threat
             trig = replace(trig, type="THREATEN", cameo=THREAT_CAMEO[trig.type], mode=None)
             how = "asserted"
-        date, historical = event_date(sent.text, item.date, planned=how == "planned", at=token.idx - sent.start_char,
+        said = token
+        promise = None if how == "negated" else self._promise(token, trig, source, by_token, how)
+        if promise is not None:
+            # "Iraq said it would allow the inspectors back": the doer's own word on what it will do
+            # is a promise (AGREE, 03x), or a threat where the act is hostile (THREATEN, 13x; "would
+            # strike back if attacked" too), made when and as surely as it is said
+            said, kind, code = promise
+            trig = replace(trig, type=kind, cameo=code, mode=None if kind != trig.type else trig.mode)
+            how, attribution = certainty(said, sent, named, words)
+            if how == "hypothetical":
+                how = "asserted"  # ("would send troops if asked": the condition is the promised act's)
+            reciprocal = reciprocal and len(src_keys) > 1
+        date, historical = event_date(sent.text, item.date, planned=how == "planned", at=said.idx - sent.start_char,
                                       default=_UNDATED)
         cameo = cameo_code(trig.cameo or self.lexicon.default_cameo(trig.type, trig.mode), how, token)
         quad = self.lexicon.quad(cameo, trig.type)
@@ -844,6 +922,28 @@ class EventCoder:
         if guessed and trig.mode == "visit" and trig.pos == "NOUN":
             self._guessed_hosts.add(id(event))  # "Xi's trip comes as…": the host is settled per text
         return event
+
+    def _promise(self, token: Token, trig: Trigger, source: list[Mention], by_token,
+                 how: str) -> tuple[Token, str, str] | None:
+        """The saying verb, PLOVER type and CAMEO code of a promise: an act to come that a saying
+        verb reports from the doer's side ("Iraq said it would allow…", "Portugal will support…,
+        the Portuguese president said") and that CAMEO has a statement of intent for; None for
+        any other act. A meeting or visit announced is a schedule ("Li will visit Pyongyang, the
+        ministry said"), but one offered on a condition a promise ("said they would meet him if…")."""
+        if trig.type in INTENT_TYPES or (trig.type == "CONSULT" and how != "hypothetical"):
+            return None
+        told = announcement(token)
+        if told is None:
+            return None
+        clause, own = told
+        if any(t.lower_ in AGENDA_DAYS for t in clause.subtree):
+            return None  # the day's agenda, the act planned
+        said = clause.head
+        if not own and not {m.actor.key for m in self._actors_in(self._subject(said), by_token)} & {
+                m.actor.key for m in source}:
+            return None  # "the ministry said Li will visit": another's act, or no known speaker
+        promised = _promised_as(trig.type, trig.cameo or self.lexicon.default_cameo(trig.type, trig.mode))
+        return (said, *promised) if promised is not None else None
 
     @staticmethod
     def _pair_before(doc: Doc, sent: Span, by_token) -> list[Mention]:
@@ -948,6 +1048,23 @@ def _has_complement(token: Token) -> bool:
     """Whether a predicate adjective governs what is intended: an infinitive ("ready to talk")
     or a to-phrase ("committed to peace")."""
     return any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in token.children)
+
+
+def _promised_as(act_type: str, code: str | None) -> tuple[str, str] | None:
+    """The PLOVER type and CAMEO code of a promise of an act of this type and code: a concession
+    stays CONCEDE (PLOVER's promised concession), any other act is AGREE or THREATEN as its CAMEO
+    intent is 03 or 13; None where CAMEO has no intent for the act (a show of force, a verbal act)."""
+    intent = promise_code(code)
+    if act_type == "CONCEDE" and code:
+        return act_type, intent or code
+    return (PROMISE_TYPES[intent[:2]], intent) if intent and intent[:2] in PROMISE_TYPES else None
+
+
+def _stated_willingness(token: Token) -> bool:
+    """Whether a word of intent is said of its subject ("is willing to", "remains committed to"),
+    not a verb of what the subject does ("the army prepared to resume shelling")."""
+    return token.pos_ == "ADJ" or token.dep_ in ("acomp", "oprd") or any(
+        c.dep_ in ("aux", "auxpass", "cop") and c.lemma_ == "be" for c in token.children)
 
 
 def _is_subject(doc: Doc, mention: Mention) -> bool:
