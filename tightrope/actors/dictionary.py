@@ -35,7 +35,7 @@ from tightrope.errors import DictionaryError
 
 ENV_ACTORS = "TIGHTROPE_ACTORS"
 
-SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "BUS", "MED", "PTY", "OPP", "CVL", "REB", "EDU", "NGO", "IGO", "SPY", "HLH", "ELI"}
+SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "BUS", "MED", "PTY", "OPP", "CVL", "REB", "EDU", "NGO", "IGO", "SPY", "HLH", "ELI", "REL"}
 ROLES = (  # in the order a person's current role is chosen when the text names none
     "party_leader", "head_of_state", "head_of_government", "supreme_leader", "vice_president",
     "deputy_prime_minister", "foreign_minister", "defence_minister", "interior_minister",
