@@ -40,9 +40,12 @@ _ARTICLE_HYPHEN = re.compile(r"\b([Aa]l|[Ee]l|[Aa]d|[Aa]sh?|[Aa]r|[Aa]t|[Aa]n|[A
 # What may stand between two phrases of one mention.
 _JOIN = re.compile(r"^[ \t]*(?:['’]s?[ \t]*)?$")
 _OF = re.compile(r"^[ \t]+of[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
-# "protesters in Hong Kong", "fishermen from Quang Ngai": people placed in a state.
-_IN_FROM = re.compile(r"^[ \t]+(?:in|from|of)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
-_PEOPLE_SECTORS = {"CVL", "OPP", "REB", "EDU", "BUS", "NGO", "LAB"}
+# "protesters in Hong Kong", "fishermen from Quang Ngai", "a militant group based in Gaza", "doctors
+# from two Swiss charities": people placed in a state, or of its bodies.
+_IN_FROM = re.compile(r"^[ \t]+(?:(?:based|stationed|living)[ \t]+)?(?:in|from|of)[ \t]+"
+                      r"(?:the[ \t]+|a[ \t]+|an[ \t]+|(?:two|three|four|five|several|some|many|various)[ \t]+)?$",
+                      re.IGNORECASE)
+_PEOPLE_SECTORS = {"CVL", "OPP", "REB", "EDU", "BUS", "NGO", "LAB", "REL"}
 # Bodies that belong where they sit: "a court in Guyana", "police in Lagos" (not embassies,
 # envoys or troops, which sit abroad).
 _PLACED_BODIES = {"JUD", "COP"}
@@ -319,7 +322,7 @@ class Resolver:
             return mentions
         drop = set()
         waiting = {p.index for p in pending}
-        known = [Named(whole[0], whole[1], m.actor.key, place is not None and is_location(doc, *place))
+        known = [Named(whole[0], whole[1], m.actor.key, place is not None and is_location(doc, *place), m.actor.sector)
                  for i, (m, (whole, place)) in enumerate(zip(mentions, spans)) if m.actor is not None and i not in waiting]
         for p in pending:
             start, end = spans[p.index][0]
@@ -513,6 +516,9 @@ class Resolver:
                 return self._bare_mention(doc, chain, doc_id, "its+" + "+".join(h.kind for h in chain)), Pending(
                     0, "antecedent", (), None, sector)
         if modifier is None:
+            if found is not None and found.actor is None and found.via.endswith("unlisted-name:unresolved"):
+                # an official the dictionary does not know, named with a title but no state
+                return found, Pending(0, "official", (), None, (titles or nouns)[-1].title.sector)
             if titles or not nouns or found is not None:
                 return found, None
             last = nouns[-1].title
@@ -551,13 +557,15 @@ class Resolver:
 
     @staticmethod
     def _unknown_modifier(doc: Doc, start: int) -> bool:
-        """Whether a capitalised word the dictionary did not read stands right before ``start``."""
+        """Whether a capitalised word the dictionary did not read stands right before ``start``
+        (a stance is not one: "an anti-Syria journalist")."""
         if start == 0:
             return False
         before = doc[start - 1]
         if before.text in ("'s", "’s") and start > 1:
             before = doc[start - 2]
-        return before.text[:1].isupper() and before.is_alpha and not before.is_sent_start and before.lower_ != "the"
+        return (before.text[:1].isupper() and before.is_alpha and not before.is_sent_start and before.lower_ != "the"
+                and not Resolver._stance(doc, before.i))
 
     @staticmethod
     def _proper(span) -> bool:
@@ -669,6 +677,8 @@ class Resolver:
                                    role_code, via + "+earlier-mention")
             if "unlisted-name" in via or (before is not None and before.lower_ == "the"):
                 return mention(None, None, role_code, via + ":unresolved")
+        if "unlisted-name" in via and nouns[-1].sector in _STATE_SECTORS:  # "Governor Ana Reyes", "General Ruiz"
+            return mention(None, None, None, via + ":unresolved")
         return None  # "officials", "the government": no actor without a state
 
     def _person_mention(self, person: Entry, titles: list[Title], day: date, mention, after: Title | None = None) -> Mention:
