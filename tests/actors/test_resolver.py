@@ -236,7 +236,7 @@ def test_groups_based_in_a_state_and_people_from_some_of_its_bodies(resolver):
     got = resolved(resolver, "A militant group based in Mali attacked a convoy.", "2025-11-02")
     assert ("militant group based in Mali", "MLI", "REB") in got
     got = resolved(resolver, "Nurses from three Swiss charities reached the camp.", "2025-11-02")
-    assert ("Nurses from three Swiss charities", "CHE", "NGO") in got
+    assert ("Nurses from three Swiss charities", "CHE", "CVL") in got
 
 
 def test_words_qualifying_a_place_keep_it_a_place(resolver):
@@ -256,3 +256,21 @@ def test_an_unknown_official_with_a_title_takes_the_one_state_of_a_domestic_text
         assert [m for m in resolved(resolver, text, "2025-06-01") if m[0].split()[0] in ("General", "President", "Governor")][0][1] is None
     # a cleric is no official: the state the sentence names is not theirs
     assert resolved(resolver, "Archbishop Juan Perez urged sanctions against Chile.", "2025-11-02") == [("Chile", "CHL", None)]
+
+
+def test_a_body_of_a_named_part_of_a_state_is_the_states(resolver):
+    got = resolved(resolver, "Izmir's Konak district administration and the Sindh provincial government refused.", "2025-11-02")
+    assert ("Izmir's Konak district administration", "TUR", "GOV") in got
+    assert ("Sindh provincial government", "PAK", "GOV") in got
+
+
+def test_people_of_a_body_keep_their_own_sector(resolver):
+    got = resolved(resolver, "Opponents of Peru's congress marched; the opposition newspaper of Lima was closed.", "2025-11-02")
+    assert ("Opponents of Peru's congress", "PER", "OPP") in got
+    got = resolved(resolver, "The government shut the opposition newspaper, Bolivian officials said.", "2025-11-02")
+    assert ("opposition newspaper", "BOL", "MED") in got  # of the opposition: of the one state the sentence names
+
+
+def test_former_names_and_spellings_of_states_and_capitals(resolver):
+    got = resolved(resolver, "Zairean troops left Ceylon; Peking and Katmandu protested.", "1990-01-01")
+    assert [(t, k) for t, k, _ in got] == [("Zairean troops", "COD"), ("Ceylon", "LKA"), ("Peking", "CHN"), ("Katmandu", "NPL")]

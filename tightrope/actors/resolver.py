@@ -68,6 +68,10 @@ _STANCE_PREFIXES = {"anti", "pro"}
 _BRIDGE_WORDS = {"ruling", "traditional", "nationalist", "separatist", "rebel", "armed", "tribal", "religious",
                  "radical", "hardline", "militant", "exiled", "local", "main", "leading", "opposition", "civilian"}
 _APPOSITION = re.compile(r"^[ \t]*,[ \t]*$")
+# "Ankara's Cankaya district administration" (a part the dictionary does not know), "Quang Ngai
+# province police": a body of a named part of the state.
+_PART = r"(?:district|province|provincial|city|municipal|county|regional|region|state|town|village|prefecture|prefectural|oblast)"
+_LOCAL_PART = re.compile(rf"^(?:['’]s[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{1,3}}(?:{_PART}[ \t]+)?|[ \t]+{_PART}[ \t]+)$")
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen.", "adm.", "sen.", "rep.", "madam", "comrade", "premier"}
 # "Vietnam's top leader", "the Chinese leader": whoever leads the state on the date.
 _LEADER_WORDS = {"leader", "top leader", "paramount leader", "supreme leader", "leadership"}
@@ -485,6 +489,8 @@ class Resolver:
         words = gap.split()
         if words and words[-1] in _BRIDGE_WORDS and hit.kind == "noun" and last.rank == _MODIFIER:
             gap = gap[: gap.rindex(words[-1])]  # "North Korea's ruling Workers' Party", "Ibo traditional elders"
+        if last.rank == _MODIFIER and hit.kind == "noun" and _LOCAL_PART.match(gap):
+            return True
         if _JOIN.match(gap):
             if "'" in gap or "’" in gap:
                 return last.rank == _MODIFIER and hit.rank in (_TITLE, _PERSON)
@@ -528,7 +534,9 @@ class Resolver:
             if last.context and self._proper(doc[nouns[-1].start : nouns[-1].end]):
                 return mention, Pending(0, "institution", last.states, last.default, last.sector)
             if last.sector in _CONTEXT_SECTORS:
-                return mention, Pending(0, "group", (), None, last.sector, loose=last.sector in _LOOSE_SECTORS)
+                # "the opposition newspaper": of the opposition, so of the one state named
+                loose = any(n.title.sector in _LOOSE_SECTORS for n in nouns)
+                return mention, Pending(0, "group", (), None, last.sector, loose=loose)
             return None, None
         entry = modifier.entry
         if entry.kind == "group":
@@ -654,7 +662,9 @@ class Resolver:
                         holder, role = holders[0]
                         return mention(Actor(entry.key, role.sector, holder.name), holder, role_code, via + "+leader")
             if nouns:
-                return mention(Actor(entry.key, nouns[-1].sector, entry.name), entry, None)
+                # "opponents of Rwanda's senate", "doctors from Swiss charities": the people first named
+                head = chain[0].title if chain[0].kind == "noun" and chain[0].title.sector in _PEOPLE_SECTORS else nouns[-1]
+                return mention(Actor(entry.key, head.sector, entry.name), entry, None)
             sector = "GOV" if modifier.kind == "metonym" else entry.sector
             return mention(Actor(entry.key, sector, entry.name), entry, None)
         # a title or sector noun alone
