@@ -274,3 +274,9 @@ def test_people_of_a_body_keep_their_own_sector(resolver):
 def test_former_names_and_spellings_of_states_and_capitals(resolver):
     got = resolved(resolver, "Zairean troops left Ceylon; Peking and Katmandu protested.", "1990-01-01")
     assert [(t, k) for t, k, _ in got] == [("Zairean troops", "COD"), ("Ceylon", "LKA"), ("Peking", "CHN"), ("Katmandu", "NPL")]
+
+
+def test_forerunners_and_missions_of_organisations_and_armed_groups_of_one_state(resolver):
+    got = resolved(resolver, "The OAU, the CSCE and UNPROFOR condemned Boko Haram and the Janjaweed.", "1994-05-01")
+    assert [(t, k, s) for t, k, s in got] == [("OAU", "IGO:AU", None), ("CSCE", "IGO:OSCE", None), ("UNPROFOR", "IGO:UN", None),
+                                             ("Boko Haram", "NGA", "REB"), ("Janjaweed", "SDN", "REB")]
