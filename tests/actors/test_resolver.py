@@ -167,6 +167,9 @@ def test_an_unknown_person_described_as_speaking_for_a_known_body(resolver):
     got = {m.text: (m.actor.key, m.actor.sector) for m in resolver.resolve(text, on="2025-10-06") if m.actor}
     assert got["Park Ji-hoon"] == ("KOR", "MIL")
     assert got["South Korea's Joint Chiefs of Staff"] == ("KOR", "MIL")
+    text = "The Council of Andean Jurists, a body linked to the OAS, criticised the vote."
+    got = {m.text: m.actor.key for m in resolver.resolve(text, on="2025-10-06") if m.actor}
+    assert got["Council of Andean Jurists"] == "IGO:OAS"
 
 
 def test_the_states_is_the_us_only_as_a_name(resolver):

@@ -93,11 +93,14 @@ FUZZY_MIN_LENGTH = 6
 _MODIFIER, _TITLE, _PERSON = 0, 1, 2
 UNRESOLVED_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 # "Col. Lee Sung-jun, spokesperson for the Joint Chiefs of Staff": a name the dictionary does not
-# know, described as speaking or working for a body it does know, is that body's.
+# know, described as speaking or working for a body it does know, or as a part of it, is that body's.
 _APPOSITION_ROLE = re.compile(
     r"(?<![\w.])(?P<name>[A-Z][\w'’]+(?:[ -][A-Z]?[\w'’]+){1,3}),[ \t]+(?:the[ \t]+|a[ \t]+)?(?:[a-z-]+[ \t]+){0,2}"
-    r"(?:spokesperson|spokesman|spokeswoman|official|director|head|chief|commander|deputy|adviser|advisor|envoy|"
-    r"representative|secretary|chairman|chairwoman|member)[ \t]+(?:for|of|at|to)[ \t]+(?:the[ \t]+)?$")
+    r"(?:(?:spokesperson|spokesman|spokeswoman|official|director|head|chief|commander|deputy|adviser|advisor|envoy|"
+    r"representative|secretary|chairman|chairwoman|member)[ \t]+(?:for|of|at|to)|"
+    # "the Council of Andean Jurists, a body linked to the OAS": an organisation's part or arm
+    r"(?:body|organ|agency|arm|wing|branch|affiliate|unit|commission|committee)[ \t]+(?:of|linked[ \t]+to|attached[ \t]+to|"
+    r"affiliated[ \t]+(?:to|with)))[ \t]+(?:the[ \t]+)?$")
 
 
 @dataclass(slots=True)
