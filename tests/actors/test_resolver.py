@@ -283,3 +283,21 @@ def test_forerunners_and_missions_of_organisations_and_armed_groups_of_one_state
     got = resolved(resolver, "The OAU, the CSCE and UNPROFOR condemned Boko Haram and the Janjaweed.", "1994-05-01")
     assert [(t, k, s) for t, k, s in got] == [("OAU", "IGO:AU", None), ("CSCE", "IGO:OSCE", None), ("UNPROFOR", "IGO:UN", None),
                                              ("Boko Haram", "NGA", "REB"), ("Janjaweed", "SDN", "REB")]
+
+
+def test_the_regional_description_of_a_state_is_the_one_named_before(resolver):
+    got = resolved(resolver, "Rubio landed in Peru and Chile. He praised the South American nation's vote.", "2025-11-02")
+    assert ("South American nation", "CHL", None) in got  # of the region's states, the one named last
+    got = resolved(resolver, "Rubio landed in Japan. He praised the South American nation.", "2025-11-02")
+    assert ("South American nation", None, None) in got  # none of the region named: unresolved
+    assert [m for m in resolved(resolver, "No Baltic state objected.", "2025-11-02")] == []
+
+
+def test_a_description_needs_the_states_it_may_stand_for(tmp_path):
+    from tightrope.actors.dictionary import ActorDictionary
+    from tightrope.errors import DictionaryError
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("sector_nouns:\n  - {sector: GOV, refers: true, words: [Andean country]}\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match="refers"):
+        ActorDictionary().add_file(bad)

@@ -534,6 +534,9 @@ class Resolver:
             if self._unknown_modifier(doc, chain[0].start):
                 return None, None  # "the Korean people", "Kurdistan's fighters": a state we cannot tell
             mention = self._bare_mention(doc, chain, doc_id, "+".join(h.kind for h in chain))
+            if last.refers:  # "the Southeast Asian country": a state named before; "a Southeast Asian country": none
+                the = chain[0].start > 0 and doc[chain[0].start - 1].lower_ == "the"
+                return (mention, Pending(0, "institution", last.states)) if the and len(chain) == 1 else (None, None)
             if last.context and self._proper(doc[nouns[-1].start : nouns[-1].end]):
                 return mention, Pending(0, "institution", last.states, last.default, last.sector)
             if last.sector in _CONTEXT_SECTORS:
