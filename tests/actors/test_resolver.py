@@ -301,3 +301,12 @@ def test_a_description_needs_the_states_it_may_stand_for(tmp_path):
     bad.write_text("sector_nouns:\n  - {sector: GOV, refers: true, words: [Andean country]}\n", encoding="utf-8")
     with pytest.raises(DictionaryError, match="refers"):
         ActorDictionary().add_file(bad)
+
+
+def test_supporters_of_a_person_are_of_the_persons_state(resolver):
+    got = {m.text: m for m in resolver.resolve("Supporters of Vladimir Putin clashed with Ukrainian police.", on="2025-11-02")}
+    mention = got["Supporters of Vladimir Putin"]
+    assert (mention.actor.key, mention.actor.sector, mention.entry) == ("RUS", "CVL", None)  # not Putin himself
+    got = resolved(resolver, "Critics of Putin's government and Minister Giang spoke.", "2025-11-02")
+    assert ("Critics of Putin's government", "RUS", "OPP") in got
+    assert ("Minister Giang", "VNM", "MIL") in got  # a title before a name is no "of"

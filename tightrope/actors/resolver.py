@@ -502,6 +502,8 @@ class Resolver:
             if last.rank == _TITLE and hit.rank == _MODIFIER and all(h.rank == _TITLE for h in chain):
                 return True
         if _IN_FROM.match(gap):
+            if hit.rank == _PERSON and len(chain) == 1 and gap.split()[0].lower() == "of":  # "supporters of Putin"
+                return last.kind == "noun" and last.title.sector in _PEOPLE_SECTORS
             return (last.kind == "noun" and last.title.sector in _PEOPLE_SECTORS | _PLACED_BODIES and hit.rank == _MODIFIER
                     and all(h.rank == _TITLE for h in chain))
         if _APPOSITION.match(gap):  # "Vietnam's defence minister, Phan Van Giang"
@@ -626,7 +628,11 @@ class Resolver:
         if person is not None:
             named.append((start_char, person))
             found = self._person_mention(person, titles, day, mention)
-            if chain[-1].kind == "noun" and found.actor and chain[-1].title.words.lower() in _AFTER_PERSON:  # "the Trump administration"
+            if chain[0].kind == "noun" and found.actor and doc[chain[0].end].lower_ == "of":
+                # "supporters of Putin": of the person's state, not the person
+                found.actor = Actor(found.actor.key, chain[0].title.sector, None)
+                found.entry = found.role = None
+            elif chain[-1].kind == "noun" and found.actor and chain[-1].title.words.lower() in _AFTER_PERSON:  # "the Trump administration"
                 found.actor = Actor(found.actor.key, chain[-1].title.sector, found.actor.name)
             return found
         if modifier is not None:
