@@ -31,7 +31,7 @@ def test_development_gold_scores(coder):
 def test_plover_records_primary_type_accuracy(coder):
     result = evaluate(shared_path("benchmarks", "event_anchors", "PLOVER_GSR_CAMEO.json"), coder)
     assert result["sentences"] == 322
-    assert result["primary_type_accuracy"] >= 0.72
+    assert result["primary_type_accuracy"] >= 0.74
     assert set(result["per_type"]) >= {"AGREE", "CONSULT", "ASSAULT"}
     # the misses ANNOTATION.md's own conventions explain are counted, not hidden
     assert sum(result["convention_differences"].values()) >= 1
@@ -40,7 +40,7 @@ def test_plover_records_primary_type_accuracy(coder):
 def test_petrarch_records_triple_f1(coder):
     result = evaluate(shared_path("benchmarks", "event_anchors", "petr2_gsr_validation.jsonl"), coder)
     assert result["records"] == 78
-    assert result["triples"]["f1"] >= 0.50
+    assert result["triples"]["f1"] >= 0.53
 
 
 def test_a_mutual_event_gives_cameo_triples_in_both_directions():
