@@ -245,6 +245,10 @@ def test_groups_based_in_a_state_and_people_from_some_of_its_bodies(resolver):
 def test_words_qualifying_a_place_keep_it_a_place(resolver):
     got = resolved(resolver, "A reporter was shot in a crowded quarter of mostly Sunni western Iraq.", "2025-11-02")
     assert ("reporter", "IRQ", "MED") in got
+    got = resolved(resolver, "Rebels in northern Chad met Libyan officials.", "2025-11-02")
+    assert ("Rebels in northern Chad", "TCD", "REB") in got
+    got = resolved(resolver, "A reporter from war-torn Sudan met Libyan officials.", "2025-11-02")
+    assert ("reporter", "SDN", "MED") in got
     got = resolved(resolver, "A pro-Russia activist was held in Tbilisi.", "2025-11-02")
     assert ("activist", "GEO", "CVL") in got  # "Russia" after "pro-" is a stance, not an unknown state word
 

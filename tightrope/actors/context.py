@@ -115,14 +115,19 @@ def is_location(doc: Doc, start: int, end: int) -> bool:
 
 def _before_qualifiers(doc: Doc, start: int) -> int:
     """Where the place named at ``start`` begins once the words qualifying it are taken in:
-    regions, "mostly", capitalised adjectives ("Christian east Beirut"), at most QUALIFIER_REACH."""
-    i = start
-    while i > 0 and start - i < QUALIFIER_REACH:
+    regions, "mostly", capitalised adjectives ("Christian east Beirut"), hyphenated ones
+    ("war-torn Syria", "military-ruled Myanmar"); at most QUALIFIER_REACH of them."""
+    i, taken = start, 0
+    while i > 0 and taken < QUALIFIER_REACH:
         word = doc[i - 1]
-        if not (word.lower_ in _REGION_WORDS or word.lower_ in _QUALIFIERS
-                or (word.is_alpha and word.text[:1].isupper() and not word.is_sent_start)):
+        if i > 2 and word.is_alpha and doc[i - 2].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 3].whitespace_:
+            i -= 3  # one hyphenated word, three tokens
+        elif (word.lower_ in _REGION_WORDS or word.lower_ in _QUALIFIERS
+              or (word.is_alpha and word.text[:1].isupper() and not word.is_sent_start)):
+            i -= 1
+        else:
             break
-        i -= 1
+        taken += 1
     return i
 
 

@@ -41,10 +41,12 @@ _ARTICLE_HYPHEN = re.compile(r"\b([Aa]l|[Ee]l|[Aa]d|[Aa]sh?|[Aa]r|[Aa]t|[Aa]n|[A
 _JOIN = re.compile(r"^[ \t]*(?:['’]s?[ \t]*)?$")
 _OF = re.compile(r"^[ \t]+of[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
 # "protesters in Hong Kong", "fishermen from Quang Ngai", "a militant group based in Gaza", "doctors
-# from two Swiss charities": people placed in a state, or of its bodies.
+# from two Swiss charities", "dissidents from military-ruled Myanmar", "rebels in northern Mali":
+# people placed in a state, or of its bodies.
 _IN_FROM = re.compile(r"^[ \t]+(?:(?:based|stationed|living)[ \t]+)?(?:in|from|of)[ \t]+"
-                      r"(?:the[ \t]+|a[ \t]+|an[ \t]+|(?:two|three|four|five|several|some|many|various)[ \t]+)?$",
-                      re.IGNORECASE)
+                      r"(?:the[ \t]+|a[ \t]+|an[ \t]+|(?:two|three|four|five|several|some|many|various)[ \t]+)?"
+                      r"(?:(?:[a-z]+-[a-z]+|northern|southern|eastern|western|central|north|south|east|west|rural|coastal|"
+                      r"occupied)[ \t]+){0,2}$", re.IGNORECASE)
 _PEOPLE_SECTORS = {"CVL", "OPP", "REB", "EDU", "BUS", "NGO", "LAB", "REL"}
 # Bodies that belong where they sit: "a court in Guyana", "police in Lagos" (not embassies,
 # envoys or troops, which sit abroad).
