@@ -226,9 +226,9 @@ def test_fuzzy_choices_by_length_lose_no_match(resolver):
 
 
 def test_people_nouns_and_communities_named_with_a_state(resolver):
-    got = resolved(resolver, "Croatian youths and a Peruvian prisoner were freed; Bosnian Croat leaders objected.", "2025-11-02")
+    got = resolved(resolver, "Croatian youths and a Peruvian detainee were freed; Bosnian Croat leaders objected.", "2025-11-02")
     assert ("Croatian youths", "HRV", "CVL") in got
-    assert ("Peruvian prisoner", "PER", "CVL") in got
+    assert ("Peruvian detainee", "PER", "CVL") in got
     assert ("Bosnian Croat leaders", "BIH", "GOV") in got
     got = resolved(resolver, "Jewish settlers uprooted olive trees near Nablus, Iraqi Kurds said.", "2025-11-02")
     assert ("Jewish settlers", "ISR", "CVL") in got  # settlers are the occupier's citizens, not the land's
