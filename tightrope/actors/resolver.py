@@ -96,6 +96,7 @@ _MODIFIER, _TITLE, _PERSON = 0, 1, 2
 UNRESOLVED_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 # "Col. Lee Sung-jun, spokesperson for the Joint Chiefs of Staff": a name the dictionary does not
 # know, described as speaking or working for a body it does know, or as a part of it, is that body's.
+_APPOSITION_LINKS = {"for", "of", "at", "to", "with"}
 _APPOSITION_ROLE = re.compile(
     r"(?<![\w.])(?P<name>[A-Z][\w'’]+(?:[ -][A-Z]?[\w'’]+){1,3}),[ \t]+(?:the[ \t]+|a[ \t]+)?(?:[a-z-]+[ \t]+){0,2}"
     r"(?:(?:spokesperson|spokesman|spokeswoman|official|director|head|chief|commander|deputy|adviser|advisor|envoy|"
@@ -359,6 +360,9 @@ class Resolver:
         for m in mentions:
             if m.actor is None or m.start < 4:
                 continue
+            before = text[max(0, m.start - 12) : m.start].split()[-2:]
+            if not before or (before[-1] if before[-1] != "the" else before[0]) not in _APPOSITION_LINKS:
+                continue  # the search is costly; an apposition ends "... for|of|at|to|with [the]"
             found = _APPOSITION_ROLE.search(text, max(0, m.start - 160), m.start)
             if not found:
                 continue
