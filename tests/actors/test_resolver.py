@@ -314,3 +314,10 @@ def test_supporters_of_a_person_are_of_the_persons_state(resolver):
     got = resolved(resolver, "Critics of Putin's government and Minister Giang spoke.", "2025-11-02")
     assert ("Critics of Putin's government", "RUS", "OPP") in got
     assert ("Minister Giang", "VNM", "MIL") in got  # a title before a name is no "of"
+
+
+def test_a_misspelt_peoples_name_is_read_like_a_misspelt_states(resolver):
+    got = resolved(resolver, "Uyghurr refugees and Pashtunn elders met Ghanian officials.", "2025-11-02")
+    assert ("Uyghurr refugees", "CHN", "CVL") in got and ("Pashtunn elders", "AFG", "CVL") in got
+    assert ("Ghanian officials", "GHA", "GOV") in got
+    assert resolved(resolver, "Barbers and Catalina Ruiz met.", "2025-11-02") == []  # English words and given names stay

@@ -90,7 +90,7 @@ _DEMOTING = {"deputy", "vice", "assistant", "under", "junior", "deputy-", "vice-
 # A short form may stand alone (no full name before it) when no other entry uses it and it is
 # this long: "Putin", "Hegseth"; never "Lam" or "Man".
 STANDALONE_SHORT = 5
-FUZZY_SCORE = 90  # rapidfuzz ratio for a misspelt state name ("Afganistan", "Phillippines")
+FUZZY_SCORE = 90  # rapidfuzz ratio for a misspelt state or group name ("Afganistan", "Phillippines", "Uzbecks")
 FUZZY_MIN_LENGTH = 6
 _MODIFIER, _TITLE, _PERSON = 0, 1, 2
 UNRESOLVED_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -154,7 +154,7 @@ class Resolver:
         self._standalone: dict[str, set[str]] = {}  # entry id → its short forms usable alone
         self._build()
         self._fuzzy_names = {n: self.dictionary.by_name[n.lower()] for e in self.dictionary.entries.values()
-                             if e.kind == "state" for n in e.names + e.adjectives if len(n) >= FUZZY_MIN_LENGTH}
+                             if e.kind in ("state", "group") for n in e.names + e.adjectives if len(n) >= FUZZY_MIN_LENGTH}
         self._fuzzy_by_length: dict[int, list[str]] = {}
 
     # -- the gazetteer -------------------------------------------------------------------
@@ -396,8 +396,8 @@ class Resolver:
         return found
 
     def _misspelt(self, doc: Doc, hits: list[_Hit]) -> list[_Hit]:
-        """Capitalised words no phrase covers that are one typo from a state's name
-        ("Afganistan", "Ghanians", "Phillippines")."""
+        """Capitalised words no phrase covers that are one typo from a state's or a people's name
+        ("Afganistan", "Ghanians", "Phillippines", "Uyghurr refugees")."""
         taken = {i for h in hits for i in range(h.start, h.end)}
         found = []
         # the tests on the token arrays first: few words are long, alphabetic and no stop word
