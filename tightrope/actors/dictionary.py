@@ -12,9 +12,9 @@ sentence's context), ``disputed_places`` (never resolved to a state) and ``commo
 (state names that are English words in lower case: "china", "turkey"); sector nouns that
 are generic institution names may list the ``states`` that have such a body, and descriptions
 of a state ("the Southeast Asian country") the states they may stand for (``refers``). It is
-validated on load and an error names the file, the entry and the field. Later files override earlier ones name by
-name, so a user file can correct or extend ours. This module only loads and looks up; finding
-mentions in text is :mod:`tightrope.actors.resolver`'s job.
+validated on load and an error names the file, the entry and the field. Later files override
+earlier ones name by name, so a user file can correct or extend ours. This module only loads
+and looks up; finding mentions in text is :mod:`tightrope.actors.resolver`'s job.
 """
 
 from __future__ import annotations
