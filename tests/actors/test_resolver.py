@@ -259,8 +259,9 @@ def test_an_unknown_official_with_a_title_takes_the_one_state_of_a_domestic_text
     # a visitor or a counterpart: the state named is the host's, not theirs
     for text in ("General Tomas Ruiz met Vietnamese Defence Minister Phan Van Giang.",
                  "President Ana Reyes arrived in Hanoi for talks.",
-                 "Governor Ana Reyes thanked the Chilean police."):
-        assert [m for m in resolved(resolver, text, "2025-06-01") if m[0].split()[0] in ("General", "President", "Governor")][0][1] is None
+                 "Governor Ana Reyes thanked the Chilean police.",
+                 "Ambassador Ana Reyes said Chile would sign."):
+        assert [m for m in resolved(resolver, text, "2025-06-01") if m[0].split()[0] in ("General", "President", "Governor", "Ambassador")][0][1] is None
     # a cleric is no official: the state the sentence names is not theirs
     assert resolved(resolver, "Archbishop Juan Perez urged sanctions against Chile.", "2025-11-02") == [("Chile", "CHL", None)]
 

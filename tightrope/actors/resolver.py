@@ -74,6 +74,10 @@ _APPOSITION = re.compile(r"^[ \t]*,[ \t]*$")
 # province police": a body of a named part of the state.
 _PART = r"(?:district|province|provincial|city|municipal|county|regional|region|state|town|village|prefecture|prefectural|oblast)"
 _LOCAL_PART = re.compile(rf"^(?:['’]s[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{1,3}}(?:{_PART}[ \t]+)?|[ \t]+{_PART}[ \t]+)$")
+# Offices held in another state's capital: "Ambassador Ana Reyes" in a text naming only Peru is
+# likely not Peru's.
+_POSTS_ABROAD = {"ambassador", "envoy", "special envoy", "consul", "consul general", "diplomat",
+                 "ambassador to the united nations", "un ambassador"}
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen.", "adm.", "sen.", "rep.", "madam", "comrade", "premier"}
 # "Vietnam's top leader", "the Chinese leader": whoever leads the state on the date.
 _LEADER_WORDS = {"leader", "top leader", "paramount leader", "supreme leader", "leadership"}
@@ -533,7 +537,8 @@ class Resolver:
                 return self._bare_mention(doc, chain, doc_id, "its+" + "+".join(h.kind for h in chain)), Pending(
                     0, "antecedent", (), None, sector)
         if modifier is None:
-            if found is not None and found.actor is None and found.via.endswith("unlisted-name:unresolved"):
+            if (found is not None and found.actor is None and found.via.endswith("unlisted-name:unresolved")
+                    and (titles or nouns)[-1].title.words.lower() not in _POSTS_ABROAD):
                 # an official the dictionary does not know, named with a title but no state
                 return found, Pending(0, "official", (), None, (titles or nouns)[-1].title.sector)
             if titles or not nouns or found is not None:
