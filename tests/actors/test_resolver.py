@@ -167,6 +167,9 @@ def test_an_unknown_person_described_as_speaking_for_a_known_body(resolver):
     got = {m.text: (m.actor.key, m.actor.sector) for m in resolver.resolve(text, on="2025-10-06") if m.actor}
     assert got["Park Ji-hoon"] == ("KOR", "MIL")
     assert got["South Korea's Joint Chiefs of Staff"] == ("KOR", "MIL")
+    text = "The Council of Andean Jurists, a body linked to the OAS, criticised the vote."
+    got = {m.text: m.actor.key for m in resolver.resolve(text, on="2025-10-06") if m.actor}
+    assert got["Council of Andean Jurists"] == "IGO:OAS"
 
 
 def test_the_states_is_the_us_only_as_a_name(resolver):
@@ -220,3 +223,102 @@ def test_fuzzy_choices_by_length_lose_no_match(resolver):
         assert best(word, near) == best(word, everything)
     assert best("Afghanstan", resolver._fuzzy_choices(10))[0] == "Afghanistan"
     assert best("Tomorrow", resolver._fuzzy_choices(8)) is None
+
+
+def test_people_nouns_and_communities_named_with_a_state(resolver):
+    got = resolved(resolver, "Croatian youths and a Peruvian detainee were freed; Bosnian Croat leaders objected.", "2025-11-02")
+    assert ("Croatian youths", "HRV", "CVL") in got
+    assert ("Peruvian detainee", "PER", "CVL") in got
+    assert ("Bosnian Croat leaders", "BIH", "GOV") in got
+    got = resolved(resolver, "Jewish settlers uprooted olive trees near Nablus, Iraqi Kurds said.", "2025-11-02")
+    assert ("Jewish settlers", "ISR", "CVL") in got  # settlers are the occupier's citizens, not the land's
+    assert ("Iraqi Kurds", "IRQ", "CVL") in got
+
+
+def test_groups_based_in_a_state_and_people_from_some_of_its_bodies(resolver):
+    got = resolved(resolver, "A militant group based in Mali attacked a convoy.", "2025-11-02")
+    assert ("militant group based in Mali", "MLI", "REB") in got
+    got = resolved(resolver, "Nurses from three Swiss charities reached the camp.", "2025-11-02")
+    assert ("Nurses from three Swiss charities", "CHE", "CVL") in got
+
+
+def test_words_qualifying_a_place_keep_it_a_place(resolver):
+    got = resolved(resolver, "A reporter was shot in a crowded quarter of mostly Sunni western Iraq.", "2025-11-02")
+    assert ("reporter", "IRQ", "MED") in got
+    got = resolved(resolver, "Rebels in northern Chad met Libyan officials.", "2025-11-02")
+    assert ("Rebels in northern Chad", "TCD", "REB") in got
+    got = resolved(resolver, "A reporter from war-torn Sudan met Libyan officials.", "2025-11-02")
+    assert ("reporter", "SDN", "MED") in got
+    got = resolved(resolver, "A pro-Russia activist was held in Tbilisi.", "2025-11-02")
+    assert ("activist", "GEO", "CVL") in got  # "Russia" after "pro-" is a stance, not an unknown state word
+
+
+def test_an_unknown_official_with_a_title_takes_the_one_state_of_a_domestic_text(resolver):
+    got = resolved(resolver, "Vice-President Ana Reyes refused to resign as Peru braced for a vote.", "2025-11-02")
+    assert ("Vice-President Ana Reyes", "PER", "GOV") in got
+    # a visitor or a counterpart: the state named is the host's, not theirs
+    for text in ("General Tomas Ruiz met Vietnamese Defence Minister Phan Van Giang.",
+                 "President Ana Reyes arrived in Hanoi for talks.",
+                 "Governor Ana Reyes thanked the Chilean police.",
+                 "Ambassador Ana Reyes said Chile would sign."):
+        assert [m for m in resolved(resolver, text, "2025-06-01") if m[0].split()[0] in ("General", "President", "Governor", "Ambassador")][0][1] is None
+    # a cleric is no official: the state the sentence names is not theirs
+    assert resolved(resolver, "Archbishop Juan Perez urged sanctions against Chile.", "2025-11-02") == [("Chile", "CHL", None)]
+
+
+def test_a_body_of_a_named_part_of_a_state_is_the_states(resolver):
+    got = resolved(resolver, "Izmir's Konak district administration and the Sindh provincial government refused.", "2025-11-02")
+    assert ("Izmir's Konak district administration", "TUR", "GOV") in got
+    assert ("Sindh provincial government", "PAK", "GOV") in got
+
+
+def test_people_of_a_body_keep_their_own_sector(resolver):
+    got = resolved(resolver, "Opponents of Peru's congress marched; the opposition newspaper of Lima was closed.", "2025-11-02")
+    assert ("Opponents of Peru's congress", "PER", "OPP") in got
+    got = resolved(resolver, "The government shut the opposition newspaper, Bolivian officials said.", "2025-11-02")
+    assert ("opposition newspaper", "BOL", "MED") in got  # of the opposition: of the one state the sentence names
+
+
+def test_former_names_and_spellings_of_states_and_capitals(resolver):
+    got = resolved(resolver, "Zairean troops left Ceylon; Peking and Katmandu protested.", "1990-01-01")
+    assert [(t, k) for t, k, _ in got] == [("Zairean troops", "COD"), ("Ceylon", "LKA"), ("Peking", "CHN"), ("Katmandu", "NPL")]
+
+
+def test_forerunners_and_missions_of_organisations_and_armed_groups_of_one_state(resolver):
+    got = resolved(resolver, "The OAU, the CSCE and UNPROFOR condemned Boko Haram and the Janjaweed.", "1994-05-01")
+    assert [(t, k, s) for t, k, s in got] == [("OAU", "IGO:AU", None), ("CSCE", "IGO:OSCE", None), ("UNPROFOR", "IGO:UN", None),
+                                             ("Boko Haram", "NGA", "REB"), ("Janjaweed", "SDN", "REB")]
+
+
+def test_the_regional_description_of_a_state_is_the_one_named_before(resolver):
+    got = resolved(resolver, "Rubio landed in Peru and Chile. He praised the South American nation's vote.", "2025-11-02")
+    assert ("South American nation", "CHL", None) in got  # of the region's states, the one named last
+    got = resolved(resolver, "Rubio landed in Japan. He praised the South American nation.", "2025-11-02")
+    assert ("South American nation", None, None) in got  # none of the region named: unresolved
+    assert [m for m in resolved(resolver, "No Baltic state objected.", "2025-11-02")] == []
+
+
+def test_a_description_needs_the_states_it_may_stand_for(tmp_path):
+    from tightrope.actors.dictionary import ActorDictionary
+    from tightrope.errors import DictionaryError
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("sector_nouns:\n  - {sector: GOV, refers: true, words: [Andean country]}\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match="refers"):
+        ActorDictionary().add_file(bad)
+
+
+def test_supporters_of_a_person_are_of_the_persons_state(resolver):
+    got = {m.text: m for m in resolver.resolve("Supporters of Vladimir Putin clashed with Ukrainian police.", on="2025-11-02")}
+    mention = got["Supporters of Vladimir Putin"]
+    assert (mention.actor.key, mention.actor.sector, mention.entry) == ("RUS", "CVL", None)  # not Putin himself
+    got = resolved(resolver, "Critics of Putin's government and Minister Giang spoke.", "2025-11-02")
+    assert ("Critics of Putin's government", "RUS", "OPP") in got
+    assert ("Minister Giang", "VNM", "MIL") in got  # a title before a name is no "of"
+
+
+def test_a_misspelt_peoples_name_is_read_like_a_misspelt_states(resolver):
+    got = resolved(resolver, "Uyghurr refugees and Pashtunn elders met Ghanian officials.", "2025-11-02")
+    assert ("Uyghurr refugees", "CHN", "CVL") in got and ("Pashtunn elders", "AFG", "CVL") in got
+    assert ("Ghanian officials", "GHA", "GOV") in got
+    assert resolved(resolver, "Barbers and Catalina Ruiz met.", "2025-11-02") == []  # English words and given names stay

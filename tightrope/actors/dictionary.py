@@ -10,10 +10,11 @@ file may hold any of the top-level lists ``states``, ``institutions``, ``organis
 ``groups`` (ethnic and religious groups with the states they live in, resolved from the
 sentence's context), ``disputed_places`` (never resolved to a state) and ``common_words``
 (state names that are English words in lower case: "china", "turkey"); sector nouns that
-are generic institution names may list the ``states`` that have such a body. It is validated on load and
-an error names the file, the entry and the field. Later files override earlier ones name by
-name, so a user file can correct or extend ours. This module only loads and looks up; finding
-mentions in text is :mod:`tightrope.actors.resolver`'s job.
+are generic institution names may list the ``states`` that have such a body, and descriptions
+of a state ("the Southeast Asian country") the states they may stand for (``refers``). It is
+validated on load and an error names the file, the entry and the field. Later files override
+earlier ones name by name, so a user file can correct or extend ours. This module only loads
+and looks up; finding mentions in text is :mod:`tightrope.actors.resolver`'s job.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from tightrope.errors import DictionaryError
 
 ENV_ACTORS = "TIGHTROPE_ACTORS"
 
-SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "BUS", "MED", "PTY", "OPP", "CVL", "REB", "EDU", "NGO", "IGO", "SPY", "HLH", "ELI"}
+SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "BUS", "MED", "PTY", "OPP", "CVL", "REB", "EDU", "NGO", "IGO", "SPY", "HLH", "ELI", "REL"}
 ROLES = (  # in the order a person's current role is chosen when the text names none
     "party_leader", "head_of_state", "head_of_government", "supreme_leader", "vice_president",
     "deputy_prime_minister", "foreign_minister", "defence_minister", "interior_minister",
@@ -111,6 +112,9 @@ class Title:
     states: tuple[str, ...] = ()
     default: str | None = None
     context: bool = False
+    # A description of a state named elsewhere in the text ("the Southeast Asian country"): after
+    # "the", it stands for the one of its ``states`` the sentence, else the text before it, names.
+    refers: bool = False
 
 
 class ActorDictionary:
@@ -362,4 +366,7 @@ def _parse_titles(raw, where: str) -> list[Title]:
     if default is not None and states and default not in states:
         raise DictionaryError(f"{where}: default {default!r} is not one of its states {list(states)}")
     context = bool(raw.get("context")) or bool(states)
-    return [Title(w, raw["sector"], role, states, default, context) for w in _strings(raw, "words", where)]
+    refers = bool(raw.get("refers"))
+    if refers and not states:
+        raise DictionaryError(f"{where}: 'refers' needs the 'states' it may stand for")
+    return [Title(w, raw["sector"], role, states, default, context, refers) for w in _strings(raw, "words", where)]

@@ -40,9 +40,14 @@ _ARTICLE_HYPHEN = re.compile(r"\b([Aa]l|[Ee]l|[Aa]d|[Aa]sh?|[Aa]r|[Aa]t|[Aa]n|[A
 # What may stand between two phrases of one mention.
 _JOIN = re.compile(r"^[ \t]*(?:['’]s?[ \t]*)?$")
 _OF = re.compile(r"^[ \t]+of[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
-# "protesters in Hong Kong", "fishermen from Quang Ngai": people placed in a state.
-_IN_FROM = re.compile(r"^[ \t]+(?:in|from|of)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
-_PEOPLE_SECTORS = {"CVL", "OPP", "REB", "EDU", "BUS", "NGO", "LAB"}
+# "protesters in Hong Kong", "fishermen from Quang Ngai", "a militant group based in Gaza", "doctors
+# from two Swiss charities", "dissidents from military-ruled Myanmar", "rebels in northern Mali":
+# people placed in a state, or of its bodies.
+_IN_FROM = re.compile(r"^[ \t]+(?:(?:based|stationed|living)[ \t]+)?(?:in|from|of)[ \t]+"
+                      r"(?:the[ \t]+|a[ \t]+|an[ \t]+|(?:two|three|four|five|several|some|many|various)[ \t]+)?"
+                      r"(?:(?:[a-z]+-[a-z]+|northern|southern|eastern|western|central|north|south|east|west|rural|coastal|"
+                      r"occupied)[ \t]+){0,2}$", re.IGNORECASE)
+_PEOPLE_SECTORS = {"CVL", "OPP", "REB", "EDU", "BUS", "NGO", "LAB", "REL"}
 # Bodies that belong where they sit: "a court in Guyana", "police in Lagos" (not embassies,
 # envoys or troops, which sit abroad).
 _PLACED_BODIES = {"JUD", "COP"}
@@ -65,6 +70,14 @@ _STANCE_PREFIXES = {"anti", "pro"}
 _BRIDGE_WORDS = {"ruling", "traditional", "nationalist", "separatist", "rebel", "armed", "tribal", "religious",
                  "radical", "hardline", "militant", "exiled", "local", "main", "leading", "opposition", "civilian"}
 _APPOSITION = re.compile(r"^[ \t]*,[ \t]*$")
+# "Ankara's Cankaya district administration" (a part the dictionary does not know), "Quang Ngai
+# province police": a body of a named part of the state.
+_PART = r"(?:district|province|provincial|city|municipal|county|regional|region|state|town|village|prefecture|prefectural|oblast)"
+_LOCAL_PART = re.compile(rf"^(?:['’]s[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{1,3}}(?:{_PART}[ \t]+)?|[ \t]+{_PART}[ \t]+)$")
+# Offices held in another state's capital: "Ambassador Ana Reyes" in a text naming only Peru is
+# likely not Peru's.
+_POSTS_ABROAD = {"ambassador", "envoy", "special envoy", "consul", "consul general", "diplomat",
+                 "ambassador to the united nations", "un ambassador"}
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen.", "adm.", "sen.", "rep.", "madam", "comrade", "premier"}
 # "Vietnam's top leader", "the Chinese leader": whoever leads the state on the date.
 _LEADER_WORDS = {"leader", "top leader", "paramount leader", "supreme leader", "leadership"}
@@ -81,16 +94,20 @@ _DEMOTING = {"deputy", "vice", "assistant", "under", "junior", "deputy-", "vice-
 # A short form may stand alone (no full name before it) when no other entry uses it and it is
 # this long: "Putin", "Hegseth"; never "Lam" or "Man".
 STANDALONE_SHORT = 5
-FUZZY_SCORE = 90  # rapidfuzz ratio for a misspelt state name ("Afganistan", "Phillippines")
+FUZZY_SCORE = 90  # rapidfuzz ratio for a misspelt state or group name ("Afganistan", "Phillippines", "Uzbecks")
 FUZZY_MIN_LENGTH = 6
 _MODIFIER, _TITLE, _PERSON = 0, 1, 2
 UNRESOLVED_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 # "Col. Lee Sung-jun, spokesperson for the Joint Chiefs of Staff": a name the dictionary does not
-# know, described as speaking or working for a body it does know, is that body's.
+# know, described as speaking or working for a body it does know, or as a part of it, is that body's.
+_APPOSITION_LINKS = {"for", "of", "at", "to", "with"}
 _APPOSITION_ROLE = re.compile(
     r"(?<![\w.])(?P<name>[A-Z][\w'’]+(?:[ -][A-Z]?[\w'’]+){1,3}),[ \t]+(?:the[ \t]+|a[ \t]+)?(?:[a-z-]+[ \t]+){0,2}"
-    r"(?:spokesperson|spokesman|spokeswoman|official|director|head|chief|commander|deputy|adviser|advisor|envoy|"
-    r"representative|secretary|chairman|chairwoman|member)[ \t]+(?:for|of|at|to)[ \t]+(?:the[ \t]+)?$")
+    r"(?:(?:spokesperson|spokesman|spokeswoman|official|director|head|chief|commander|deputy|adviser|advisor|envoy|"
+    r"representative|secretary|chairman|chairwoman|member)[ \t]+(?:for|of|at|to)|"
+    # "the Council of Andean Jurists, a body linked to the OAS": an organisation's part or arm
+    r"(?:body|organ|agency|arm|wing|branch|affiliate|unit|commission|committee)[ \t]+(?:of|linked[ \t]+to|attached[ \t]+to|"
+    r"affiliated[ \t]+(?:to|with)))[ \t]+(?:the[ \t]+)?$")
 
 
 @dataclass(slots=True)
@@ -141,7 +158,7 @@ class Resolver:
         self._standalone: dict[str, set[str]] = {}  # entry id → its short forms usable alone
         self._build()
         self._fuzzy_names = {n: self.dictionary.by_name[n.lower()] for e in self.dictionary.entries.values()
-                             if e.kind == "state" for n in e.names + e.adjectives if len(n) >= FUZZY_MIN_LENGTH}
+                             if e.kind in ("state", "group") for n in e.names + e.adjectives if len(n) >= FUZZY_MIN_LENGTH}
         self._fuzzy_by_length: dict[int, list[str]] = {}
 
     # -- the gazetteer -------------------------------------------------------------------
@@ -319,7 +336,7 @@ class Resolver:
             return mentions
         drop = set()
         waiting = {p.index for p in pending}
-        known = [Named(whole[0], whole[1], m.actor.key, place is not None and is_location(doc, *place))
+        known = [Named(whole[0], whole[1], m.actor.key, place is not None and is_location(doc, *place), m.actor.sector)
                  for i, (m, (whole, place)) in enumerate(zip(mentions, spans)) if m.actor is not None and i not in waiting]
         for p in pending:
             start, end = spans[p.index][0]
@@ -347,6 +364,9 @@ class Resolver:
         for m in mentions:
             if m.actor is None or m.start < 4:
                 continue
+            before = text[max(0, m.start - 12) : m.start].split()[-2:]
+            if not before or (before[-1] if before[-1] != "the" else before[0]) not in _APPOSITION_LINKS:
+                continue  # the search is costly; an apposition ends "... for|of|at|to|with [the]"
             found = _APPOSITION_ROLE.search(text, max(0, m.start - 160), m.start)
             if not found:
                 continue
@@ -380,8 +400,8 @@ class Resolver:
         return found
 
     def _misspelt(self, doc: Doc, hits: list[_Hit]) -> list[_Hit]:
-        """Capitalised words no phrase covers that are one typo from a state's name
-        ("Afganistan", "Ghanians", "Phillippines")."""
+        """Capitalised words no phrase covers that are one typo from a state's or a people's name
+        ("Afganistan", "Ghanians", "Phillippines", "Uyghurr refugees")."""
         taken = {i for h in hits for i in range(h.start, h.end)}
         found = []
         # the tests on the token arrays first: few words are long, alphabetic and no stop word
@@ -482,6 +502,8 @@ class Resolver:
         words = gap.split()
         if words and words[-1] in _BRIDGE_WORDS and hit.kind == "noun" and last.rank == _MODIFIER:
             gap = gap[: gap.rindex(words[-1])]  # "North Korea's ruling Workers' Party", "Ibo traditional elders"
+        if last.rank == _MODIFIER and hit.kind == "noun" and _LOCAL_PART.match(gap):
+            return True
         if _JOIN.match(gap):
             if "'" in gap or "’" in gap:
                 return last.rank == _MODIFIER and hit.rank in (_TITLE, _PERSON)
@@ -490,6 +512,8 @@ class Resolver:
             if last.rank == _TITLE and hit.rank == _MODIFIER and all(h.rank == _TITLE for h in chain):
                 return True
         if _IN_FROM.match(gap):
+            if hit.rank == _PERSON and len(chain) == 1 and gap.split()[0].lower() == "of":  # "supporters of Putin"
+                return last.kind == "noun" and last.title.sector in _PEOPLE_SECTORS
             return (last.kind == "noun" and last.title.sector in _PEOPLE_SECTORS | _PLACED_BODIES and hit.rank == _MODIFIER
                     and all(h.rank == _TITLE for h in chain))
         if _APPOSITION.match(gap):  # "Vietnam's defence minister, Phan Van Giang"
@@ -513,16 +537,25 @@ class Resolver:
                 return self._bare_mention(doc, chain, doc_id, "its+" + "+".join(h.kind for h in chain)), Pending(
                     0, "antecedent", (), None, sector)
         if modifier is None:
+            if (found is not None and found.actor is None and found.via.endswith("unlisted-name:unresolved")
+                    and (titles or nouns)[-1].title.words.lower() not in _POSTS_ABROAD):
+                # an official the dictionary does not know, named with a title but no state
+                return found, Pending(0, "official", (), None, (titles or nouns)[-1].title.sector)
             if titles or not nouns or found is not None:
                 return found, None
             last = nouns[-1].title
             if self._unknown_modifier(doc, chain[0].start):
                 return None, None  # "the Korean people", "Kurdistan's fighters": a state we cannot tell
             mention = self._bare_mention(doc, chain, doc_id, "+".join(h.kind for h in chain))
+            if last.refers:  # "the Southeast Asian country": a state named before; "a Southeast Asian country": none
+                the = chain[0].start > 0 and doc[chain[0].start - 1].lower_ == "the"
+                return (mention, Pending(0, "institution", last.states)) if the and len(chain) == 1 else (None, None)
             if last.context and self._proper(doc[nouns[-1].start : nouns[-1].end]):
                 return mention, Pending(0, "institution", last.states, last.default, last.sector)
             if last.sector in _CONTEXT_SECTORS:
-                return mention, Pending(0, "group", (), None, last.sector, loose=last.sector in _LOOSE_SECTORS)
+                # "the opposition newspaper": of the opposition, so of the one state named
+                loose = any(n.title.sector in _LOOSE_SECTORS for n in nouns)
+                return mention, Pending(0, "group", (), None, last.sector, loose=loose)
             return None, None
         entry = modifier.entry
         if entry.kind == "group":
@@ -551,13 +584,15 @@ class Resolver:
 
     @staticmethod
     def _unknown_modifier(doc: Doc, start: int) -> bool:
-        """Whether a capitalised word the dictionary did not read stands right before ``start``."""
+        """Whether a capitalised word the dictionary did not read stands right before ``start``
+        (a stance is not one: "an anti-Syria journalist")."""
         if start == 0:
             return False
         before = doc[start - 1]
         if before.text in ("'s", "’s") and start > 1:
             before = doc[start - 2]
-        return before.text[:1].isupper() and before.is_alpha and not before.is_sent_start and before.lower_ != "the"
+        return (before.text[:1].isupper() and before.is_alpha and not before.is_sent_start and before.lower_ != "the"
+                and not Resolver._stance(doc, before.i))
 
     @staticmethod
     def _proper(span) -> bool:
@@ -604,7 +639,11 @@ class Resolver:
         if person is not None:
             named.append((start_char, person))
             found = self._person_mention(person, titles, day, mention)
-            if chain[-1].kind == "noun" and found.actor and chain[-1].title.words.lower() in _AFTER_PERSON:  # "the Trump administration"
+            if chain[0].kind == "noun" and found.actor and doc[chain[0].end].lower_ == "of":
+                # "supporters of Putin": of the person's state, not the person
+                found.actor = Actor(found.actor.key, chain[0].title.sector, None)
+                found.entry = found.role = None
+            elif chain[-1].kind == "noun" and found.actor and chain[-1].title.words.lower() in _AFTER_PERSON:  # "the Trump administration"
                 found.actor = Actor(found.actor.key, chain[-1].title.sector, found.actor.name)
             return found
         if modifier is not None:
@@ -646,7 +685,9 @@ class Resolver:
                         holder, role = holders[0]
                         return mention(Actor(entry.key, role.sector, holder.name), holder, role_code, via + "+leader")
             if nouns:
-                return mention(Actor(entry.key, nouns[-1].sector, entry.name), entry, None)
+                # "opponents of Rwanda's senate", "doctors from Swiss charities": the people first named
+                head = chain[0].title if chain[0].kind == "noun" and chain[0].title.sector in _PEOPLE_SECTORS else nouns[-1]
+                return mention(Actor(entry.key, head.sector, entry.name), entry, None)
             sector = "GOV" if modifier.kind == "metonym" else entry.sector
             return mention(Actor(entry.key, sector, entry.name), entry, None)
         # a title or sector noun alone
@@ -669,6 +710,8 @@ class Resolver:
                                    role_code, via + "+earlier-mention")
             if "unlisted-name" in via or (before is not None and before.lower_ == "the"):
                 return mention(None, None, role_code, via + ":unresolved")
+        if "unlisted-name" in via and nouns[-1].sector in _STATE_SECTORS:  # "Governor Ana Reyes", "General Ruiz"
+            return mention(None, None, None, via + ":unresolved")
         return None  # "officials", "the government": no actor without a state
 
     def _person_mention(self, person: Entry, titles: list[Title], day: date, mention, after: Title | None = None) -> Mention:
