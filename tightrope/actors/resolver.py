@@ -83,14 +83,44 @@ _DEMOTING = {"deputy", "vice", "assistant", "under", "junior", "deputy-", "vice-
 STANDALONE_SHORT = 5
 FUZZY_SCORE = 90  # rapidfuzz ratio for a misspelt state name ("Afganistan", "Phillippines")
 FUZZY_MIN_LENGTH = 6
+FUZZY_CACHE_LIMIT = 100_000  # remembered words of the typo search (a long stream's rare names: start again)
 _MODIFIER, _TITLE, _PERSON = 0, 1, 2
 UNRESOLVED_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 # "Col. Lee Sung-jun, spokesperson for the Joint Chiefs of Staff": a name the dictionary does not
 # know, described as speaking or working for a body it does know, is that body's.
+_ROLE_WORDS = ("spokesperson", "spokesman", "spokeswoman", "official", "director", "head", "chief", "commander", "deputy",
+               "adviser", "advisor", "envoy", "representative", "secretary", "chairman", "chairwoman", "member")
+_ROLE_PREPOSITIONS = ("for", "of", "at", "to")
 _APPOSITION_ROLE = re.compile(
     r"(?<![\w.])(?P<name>[A-Z][\w'’]+(?:[ -][A-Z]?[\w'’]+){1,3}),[ \t]+(?:the[ \t]+|a[ \t]+)?(?:[a-z-]+[ \t]+){0,2}"
-    r"(?:spokesperson|spokesman|spokeswoman|official|director|head|chief|commander|deputy|adviser|advisor|envoy|"
-    r"representative|secretary|chairman|chairwoman|member)[ \t]+(?:for|of|at|to)[ \t]+(?:the[ \t]+)?$")
+    rf"(?:{'|'.join(_ROLE_WORDS)})[ \t]+(?:{'|'.join(_ROLE_PREPOSITIONS)})[ \t]+(?:the[ \t]+)?$")
+
+
+def _blanks_start(text: str, end: int) -> int:
+    """Where the spaces and tabs that end ``text[:end]`` begin."""
+    while end and text[end - 1] in " \t":
+        end -= 1
+    return end
+
+
+def _after_role_word(text: str, end: int) -> bool:
+    """Whether ``text[:end]`` ends as _APPOSITION_ROLE needs ("spokesman for the ", "official
+    of "), read backwards with string tests: the pattern itself is tried at each of the 160
+    characters before a mention. (Its ``$`` also matches before a final line break.)"""
+    if text.endswith("\n", 0, end):
+        end -= 1
+    i = _blanks_start(text, end)
+    if i == end:
+        return False
+    if text.endswith("the", 0, i):
+        i, before = _blanks_start(text, i - 3), i - 3
+        if i == before:
+            return False
+    for prep in _ROLE_PREPOSITIONS:
+        if text.endswith(prep, 0, i):
+            role_end = _blanks_start(text, i - len(prep))
+            return role_end < i - len(prep) and text.endswith(_ROLE_WORDS, 0, role_end)
+    return False
 
 
 @dataclass(slots=True)
@@ -143,6 +173,7 @@ class Resolver:
         self._fuzzy_names = {n: self.dictionary.by_name[n.lower()] for e in self.dictionary.entries.values()
                              if e.kind == "state" for n in e.names + e.adjectives if len(n) >= FUZZY_MIN_LENGTH}
         self._fuzzy_by_length: dict[int, list[str]] = {}
+        self._fuzzy_seen: dict[str, str | None] = {}  # word → the state name it is one typo from, or None
 
     # -- the gazetteer -------------------------------------------------------------------
 
@@ -345,7 +376,7 @@ class Resolver:
         """Unknown people described by an apposition as working for a resolved body."""
         out = []
         for m in mentions:
-            if m.actor is None or m.start < 4:
+            if m.actor is None or m.start < 4 or not _after_role_word(text, m.start):
                 continue
             found = _APPOSITION_ROLE.search(text, max(0, m.start - 160), m.start)
             if not found:
@@ -389,13 +420,22 @@ class Resolver:
         for token in (doc[i] for i, n in enumerate(lengths) if n >= FUZZY_MIN_LENGTH and alphas[i] and not stops[i]):
             if token.i in taken or not token.text[:1].isupper() or self._stance(doc, token.i):
                 continue
-            best = process.extractOne(token.text, self._fuzzy_choices(len(token.text)), scorer=fuzz.ratio,
-                                      score_cutoff=FUZZY_SCORE)
-            if best:
-                entry = self.dictionary.entries[self._fuzzy_names[best[0]]]
-                kind = "adjective" if best[0] in entry.adjectives else "name"
+            name = self._fuzzy_state_name(token.text)
+            if name is not None:
+                entry = self.dictionary.entries[self._fuzzy_names[name]]
+                kind = "adjective" if name in entry.adjectives else "name"
                 found.append(_Hit(token.i, token.i + 1, kind, entry=entry))
         return found
+
+    def _fuzzy_state_name(self, word: str) -> str | None:
+        """The state name ``word`` is one typo from, if any. Remembered per word: the same
+        capitalised words come back in every text ("Minister", "Tuesday", the names of people)."""
+        if word not in self._fuzzy_seen:
+            if len(self._fuzzy_seen) > FUZZY_CACHE_LIMIT:
+                self._fuzzy_seen.clear()
+            best = process.extractOne(word, self._fuzzy_choices(len(word)), scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
+            self._fuzzy_seen[word] = best[0] if best else None
+        return self._fuzzy_seen[word]
 
     def _fuzzy_choices(self, length: int) -> list[str]:
         """The state names a word of ``length`` characters may reach FUZZY_SCORE against, in
