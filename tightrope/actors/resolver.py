@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.attrs import IS_ALPHA, IS_STOP, LENGTH, LOWER
+from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LENGTH, LOWER
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
@@ -214,25 +214,34 @@ class Resolver:
                       bool(_ACRONYM.match(original)))
         self._add("nonactor", sorted(self.dictionary.non_actor), "nonactor", None, False)
 
-    def _hits(self, doc: Doc) -> list[_Hit]:
+    def _hits(self, doc: Doc, text: str) -> list[_Hit]:
+        """Every dictionary phrase in ``doc`` written as that phrase; ``text`` is ``doc.text``
+        (the words of a match are read from it and from the token arrays: no Span or Token objects)."""
         found: list[_Hit] = []
-        for match_id, start, end in self.matcher(doc):
+        matches = self.matcher(doc)
+        if not matches:
+            return found
+        strings = doc.vocab.strings
+        idx, lengths, lowers = doc.to_array([IDX, LENGTH, LOWER]).T.tolist()
+        for match_id, start, end in matches:
             kind, target, case_sensitive = self._labels[match_id]
-            span = doc[start:end]
+            span_text = text[idx[start] : idx[end - 1] + lengths[end - 1]]
             if case_sensitive:
-                if span.text.replace(".", "") not in self._acronyms[match_id]:
+                if span_text.replace(".", "") not in self._acronyms[match_id]:
                     continue
             elif kind in ("name", "adjective", "metonym", "short"):
-                if span[0].lower_ == "the" and len(span) > 1:
+                if strings[lowers[start]] == "the" and end - start > 1:
                     if not self._article_name(doc, start, end):
                         continue  # "the states of the region", "the States Parties"
                     start += 1  # "the States": the article is not part of the mention
-                elif not span.text[:1].isupper() and span.text[:1].isalpha() and not self._informal_name(span.text, kind, target):
+                elif not span_text[:1].isupper() and span_text[:1].isalpha() and not self._informal_name(span_text, kind, target):
                     continue  # "china", "turkey", "chad": proper names only when written as names
-            if kind in ("name", "adjective", "metonym", "short") and self._stance(doc, start):
+            # (a stance prefix, "anti-" or "pro" "-", ends in a hyphen)
+            if kind in ("name", "adjective", "metonym", "short") and start > 0 and strings[lowers[start - 1]].endswith("-") \
+                    and self._stance(doc, start):
                 continue
             if kind in ("title", "noun"):
-                before = doc[start - 1].lower_ if start > 0 else ""
+                before = strings[lowers[start - 1]] if start > 0 else ""
                 if kind == "title" and before in _DEMOTING:
                     found.append(_Hit(start - 1, end, "noun", title=Title(target.words, target.sector, None)))
                     continue
@@ -295,7 +304,7 @@ class Resolver:
         doc = self.nlp.make_doc(text) if isinstance(text, str) else text
         text = doc.text  # built token by token: once, for the gaps between hits and the appositions
         day = parse_day(on)
-        all_hits = self._hits(doc)
+        all_hits = self._hits(doc, text)
         hits = self._longest([h for h in all_hits if h.kind != "short"])
         hits = sorted(hits + self._misspelt(doc, hits), key=lambda h: h.start)
         shorts = [h for h in all_hits if h.kind == "short"] + self._implicit_shorts(doc, hits)
