@@ -172,6 +172,23 @@ def test_an_unknown_person_described_as_speaking_for_a_known_body(resolver):
     assert got["Council of Andean Jurists"] == "IGO:OAS"
 
 
+def test_appositions_through_every_form_of_the_role_and_its_preposition(resolver):
+    for text, name in [("Col. Tran Minh Duc, deputy director of the  Vietnamese Defence Ministry, spoke.", "Tran Minh Duc"),
+                       ("On Friday she quoted Ana Ruiz, an adviser to\tPhilippine President Ferdinand Marcos.", "Ana Ruiz"),
+                       ("On Friday she met Lee Ho, a senior official at the South Korean embassy.", "Lee Ho")]:
+        got = {m.text: m.via for m in resolver.resolve(text, on="2025-10-06") if m.actor}
+        assert got.get(name, "").startswith("apposition:"), text
+    # no role word before the body: no one is made its member
+    text = "Tran Minh Duc, who spoke for the Vietnamese Defence Ministry, left."
+    assert "Tran Minh Duc" not in {m.text for m in resolver.resolve(text, on="2025-10-06") if m.actor}
+
+
+def test_a_misspelt_state_name_is_read_every_time_it_comes(resolver):
+    text = "Afganistan and Pakistan met. Officials in Afganistan denied it; Pakistani officials did not."
+    assert [m.actor.key for m in resolver.resolve(text, on="2025-10-06") if m.text == "Afganistan"] == ["AFG", "AFG"]
+    assert [m.actor.key for m in resolver.resolve("Afganistan talks resumed.", on="2025-10-06") if m.actor] == ["AFG"]
+
+
 def test_the_states_is_the_us_only_as_a_name(resolver):
     assert resolved(resolver, "Officials said the States would send two more cutters.", "2025-11-02") == [
         ("States", "USA", None)]

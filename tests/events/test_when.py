@@ -27,6 +27,10 @@ from tightrope.events.when import event_date
         ("PRESIDENT ARRIVES IN LIMA ON SUNDAY", "2025-11-03", False, ("2025-11-02", False)),
         ("Envoy Last Visited Seoul Nine Years AGO", "2025-04-14", False, ("2016", True)),
         ("TALKS HELD ON OCTOBER 9", "2025-10-12", False, ("2025-10-09", False)),
+        # typographic quotes and dashes around the cue; a capital dotted I (Turkish names) in the clause
+        ("Hanoi’s envoy met “the delegation” last month — officials said.", "2025-11-02", False, ("2025-10", False)),
+        ("İstanbul hosted the talks on 9 October.", "2025-10-12", False, ("2025-10-09", False)),
+        ("Talks In İzmir Were Held Yesterday", "2025-11-02", False, ("2025-11-01", False)),
         # a sentence with the same cue, dated again for another publication date
         ("Hegseth arrived in Hanoi on Sunday.", "2025-11-10", False, ("2025-11-09", False)),
     ],

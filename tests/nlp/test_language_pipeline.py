@@ -56,3 +56,17 @@ def test_words_of_a_longer_pattern_learnt_apart_keep_the_real_result():
     texts = ["Bob is a name and Sue is a word.", "Gon is a name and na is a word.", "We are gon na win, y'all."]
     want = [_attrs(d) for d in nlp.pipe(texts)]
     assert [_attrs(fast(d)) for d in nlp.pipe(texts, disable=TagAttributes.REPLACES)] == want
+
+
+def test_a_pipeline_without_ner_shares_the_loaded_model_and_parses_as_its_own_copy_would():
+    full, ours = get_nlp(), get_nlp(("ner",))
+    assert "ner" not in ours.component_names and "ner" in full.pipe_names
+    assert ours.get_pipe("parser") is full.get_pipe("parser") and ours.vocab is full.vocab  # no second model
+    assert ours.tokenizer is full.tokenizer and "senter" in ours.disabled
+    shipped = spacy.load(MODEL, disable=["ner"])
+    shipped.tokenizer = ours.tokenizer
+
+    def parse(doc):
+        return [(t.text, t.tag_, t.dep_, t.head.i, t.is_sent_start) for t in doc]
+
+    assert [parse(d) for d in ours.pipe(TEXTS)] == [parse(d) for d in shipped.pipe(TEXTS)]

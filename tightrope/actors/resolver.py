@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.attrs import IS_ALPHA, IS_STOP, LENGTH, LOWER
+from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LENGTH, LOWER
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
@@ -96,6 +96,7 @@ _DEMOTING = {"deputy", "vice", "assistant", "under", "junior", "deputy-", "vice-
 STANDALONE_SHORT = 5
 FUZZY_SCORE = 90  # rapidfuzz ratio for a misspelt state or group name ("Afganistan", "Phillippines", "Uzbecks")
 FUZZY_MIN_LENGTH = 6
+FUZZY_CACHE_LIMIT = 100_000  # remembered words of the typo search (a long stream's rare names: start again)
 _MODIFIER, _TITLE, _PERSON = 0, 1, 2
 UNRESOLVED_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 # "Col. Lee Sung-jun, spokesperson for the Joint Chiefs of Staff": a name the dictionary does not
@@ -160,6 +161,7 @@ class Resolver:
         self._fuzzy_names = {n: self.dictionary.by_name[n.lower()] for e in self.dictionary.entries.values()
                              if e.kind in ("state", "group") for n in e.names + e.adjectives if len(n) >= FUZZY_MIN_LENGTH}
         self._fuzzy_by_length: dict[int, list[str]] = {}
+        self._fuzzy_seen: dict[str, str | None] = {}  # word → the state name it is one typo from, or None
 
     # -- the gazetteer -------------------------------------------------------------------
 
@@ -200,25 +202,34 @@ class Resolver:
                       bool(_ACRONYM.match(original)))
         self._add("nonactor", sorted(self.dictionary.non_actor), "nonactor", None, False)
 
-    def _hits(self, doc: Doc) -> list[_Hit]:
+    def _hits(self, doc: Doc, text: str) -> list[_Hit]:
+        """Every dictionary phrase in ``doc`` written as that phrase; ``text`` is ``doc.text``
+        (the words of a match are read from it and from the token arrays: no Span or Token objects)."""
         found: list[_Hit] = []
-        for match_id, start, end in self.matcher(doc):
+        matches = self.matcher(doc)
+        if not matches:
+            return found
+        strings = doc.vocab.strings
+        idx, lengths, lowers = doc.to_array([IDX, LENGTH, LOWER]).T.tolist()
+        for match_id, start, end in matches:
             kind, target, case_sensitive = self._labels[match_id]
-            span = doc[start:end]
+            span_text = text[idx[start] : idx[end - 1] + lengths[end - 1]]
             if case_sensitive:
-                if span.text.replace(".", "") not in self._acronyms[match_id]:
+                if span_text.replace(".", "") not in self._acronyms[match_id]:
                     continue
             elif kind in ("name", "adjective", "metonym", "short"):
-                if span[0].lower_ == "the" and len(span) > 1:
+                if strings[lowers[start]] == "the" and end - start > 1:
                     if not self._article_name(doc, start, end):
                         continue  # "the states of the region", "the States Parties"
                     start += 1  # "the States": the article is not part of the mention
-                elif not span.text[:1].isupper() and span.text[:1].isalpha() and not self._informal_name(span.text, kind, target):
+                elif not span_text[:1].isupper() and span_text[:1].isalpha() and not self._informal_name(span_text, kind, target):
                     continue  # "china", "turkey", "chad": proper names only when written as names
-            if kind in ("name", "adjective", "metonym", "short") and self._stance(doc, start):
+            # (a stance prefix, "anti-" or "pro" "-", ends in a hyphen)
+            if kind in ("name", "adjective", "metonym", "short") and start > 0 and strings[lowers[start - 1]].endswith("-") \
+                    and self._stance(doc, start):
                 continue
             if kind in ("title", "noun"):
-                before = doc[start - 1].lower_ if start > 0 else ""
+                before = strings[lowers[start - 1]] if start > 0 else ""
                 if kind == "title" and before in _DEMOTING:
                     found.append(_Hit(start - 1, end, "noun", title=Title(target.words, target.sector, None)))
                     continue
@@ -281,7 +292,7 @@ class Resolver:
         doc = self.nlp.make_doc(text) if isinstance(text, str) else text
         text = doc.text  # built token by token: once, for the gaps between hits and the appositions
         day = parse_day(on)
-        all_hits = self._hits(doc)
+        all_hits = self._hits(doc, text)
         hits = self._longest([h for h in all_hits if h.kind != "short"])
         hits = sorted(hits + self._misspelt(doc, hits), key=lambda h: h.start)
         shorts = [h for h in all_hits if h.kind == "short"] + self._implicit_shorts(doc, hits)
@@ -409,13 +420,22 @@ class Resolver:
         for token in (doc[i] for i, n in enumerate(lengths) if n >= FUZZY_MIN_LENGTH and alphas[i] and not stops[i]):
             if token.i in taken or not token.text[:1].isupper() or self._stance(doc, token.i):
                 continue
-            best = process.extractOne(token.text, self._fuzzy_choices(len(token.text)), scorer=fuzz.ratio,
-                                      score_cutoff=FUZZY_SCORE)
-            if best:
-                entry = self.dictionary.entries[self._fuzzy_names[best[0]]]
-                kind = "adjective" if best[0] in entry.adjectives else "name"
+            name = self._fuzzy_state_name(token.text)
+            if name is not None:
+                entry = self.dictionary.entries[self._fuzzy_names[name]]
+                kind = "adjective" if name in entry.adjectives else "name"
                 found.append(_Hit(token.i, token.i + 1, kind, entry=entry))
         return found
+
+    def _fuzzy_state_name(self, word: str) -> str | None:
+        """The state name ``word`` is one typo from, if any. Remembered per word: the same
+        capitalised words come back in every text ("Minister", "Tuesday", the names of people)."""
+        if word not in self._fuzzy_seen:
+            if len(self._fuzzy_seen) > FUZZY_CACHE_LIMIT:
+                self._fuzzy_seen.clear()
+            best = process.extractOne(word, self._fuzzy_choices(len(word)), scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
+            self._fuzzy_seen[word] = best[0] if best else None
+        return self._fuzzy_seen[word]
 
     def _fuzzy_choices(self, length: int) -> list[str]:
         """The state names a word of ``length`` characters may reach FUZZY_SCORE against, in

@@ -49,8 +49,9 @@ def certainty(trigger: Token, sentence: Span, named: set[int], words: set[str] |
     if words is None:
         words = {t.lower_ for t in sentence}
     chain = list(_governors(trigger))
-    near = [c for t in chain for c in t.children] + chain
-    if any(c.dep_ == "neg" for t in chain[:2] for c in t.children) or (not words.isdisjoint(NEGATIONS) and any(
+    children = [list(t.children) for t in chain]  # (each Token made once)
+    near = [c for kids in children for c in kids] + chain
+    if any(c.dep_ == "neg" for kids in children[:2] for c in kids) or (not words.isdisjoint(NEGATIONS) and any(
         t.lower_ in NEGATIONS and t.head in chain[:2] for t in sentence)  # the walk only where a negation is written
     ) or (trigger.dep_ == "xcomp" and trigger.head.lemma_ == "fail") or any(  # "failed to reach agreement"
         t.lemma_ in DENIAL_VERBS for t in chain[1:]):
@@ -85,6 +86,8 @@ def certainty(trigger: Token, sentence: Span, named: set[int], words: set[str] |
                 if subj.lower_ in UNNAMED_SOURCES:
                     return "speculative", None
             return "attributed", None
+    if not any("according" in w for w in words):  # (the word cannot be split, so it is in one token)
+        return "asserted", None
     text = sentence.text.lower()
     if "according to" in text:
         after = text.split("according to", 1)[1].strip().split()
