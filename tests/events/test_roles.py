@@ -146,3 +146,9 @@ def test_acceptance_not_given_is_a_rejection_as_certain_as_the_text_says(coder):
 def test_a_passive_accusation_or_disarmament_with_no_doer_stands_on_its_target(coder):
     assert ("ACCUSE", (), ("PER",), "asserted") in coded(coder, "The Peruvian envoy was accused of spying.")
     assert ("RETREAT", (), ("IRQ",), "asserted") in coded(coder, "Iraqi militias were disarmed last year.")
+
+
+def test_a_name_whose_first_word_is_a_preposition_is_still_the_subject(coder):
+    # spaCy reads "To Lam" as the preposition "To" with the object "Lam"
+    assert ("CONSULT", ("VNM",), ("LAO",), "asserted") in coded(coder, "To Lam visited Laos last week.")
+    assert ("CONSULT", ("VNM",), ("RUS",), "asserted") in coded(coder, "In May, To Lam travelled to Moscow.")

@@ -589,7 +589,7 @@ class EventCoder:
         raised = False  # climbed from an infinitive: "Xi is expected to visit…" (Xi visits)
         for _ in range(4):
             subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS]
-            subj = subjects[-1] if subjects else None  # the one nearest the verb
+            subj = subjects[-1] if subjects else _name_read_as_prep(t)  # the one nearest the verb
             if subj is not None and subj.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
                 subj = t.head  # "Hegseth, who is on a visit to…": the relative clause's antecedent
             if subj is not None and (subj.dep_ != "nsubjpass" or raised):
@@ -958,6 +958,19 @@ def _is_subject(doc: Doc, mention: Mention) -> bool:
 
 def _is_passive(token: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+
+
+def _name_read_as_prep(verb: Token) -> Token | None:
+    """A verb's subject that the parse took for a prepositional phrase: a name whose first word
+    is a preposition ("To Lam visited Laos": prep "To", pobj "Lam"), a capitalised preposition
+    right before a proper noun that runs up to the verb."""
+    for c in verb.lefts:
+        if c.dep_ != "prep" or not c.is_title:
+            continue
+        name = next((p for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN" and p.i == c.i + 1), None)
+        if name is not None and not any(w.is_punct for w in verb.doc[name.i + 1 : verb.i]):
+            return c
+    return None
 
 
 def _other_party(mention: Mention, source: list[Mention], target: list[Mention]) -> bool:
