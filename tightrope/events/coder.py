@@ -531,7 +531,7 @@ class EventCoder:
                 objs.add(c.lemma_.lower())
                 objs.add(c.lower_)
                 objs.update(cc.lemma_.lower() for cc in c.conjuncts)
-                objs.update(" ".join(t.lemma_.lower() for t in c.subtree if t.dep_ in ("compound", "amod")) .split())
+                objs.update(" ".join(t.lemma_.lower() for t in _own_phrase(c) if t.dep_ in ("compound", "amod")) .split())
                 for of in (p for p in c.children if p.dep_ == "prep" and p.lower_ == "of"):  # "dozens of agreements"
                     objs.update(q.lemma_.lower() for q in of.children if q.dep_ == "pobj")
         return objs
@@ -958,6 +958,16 @@ def _is_subject(doc: Doc, mention: Mention) -> bool:
 
 def _is_passive(token: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+
+
+def _own_phrase(head: Token) -> Iterator[Token]:
+    """The words of a noun phrase without its appositions, clauses and prepositional phrases
+    but "of" ("ten days of war games"): what an object is ("joint naval drills"), not what its
+    apposition says ("Medvedev, deputy head of the Security Council")."""
+    yield head
+    for c in head.children:
+        if c.dep_ not in ("appos", "relcl", "acl", "punct", "cc") and (c.dep_ != "prep" or c.lower_ == "of"):
+            yield from _own_phrase(c)
 
 
 def _name_read_as_prep(verb: Token) -> Token | None:
