@@ -23,3 +23,8 @@ def test_words_of_an_objects_apposition_do_not_say_what_the_object_is(coder):
     # "Security" names the council the envoy sits on, not security equipment sent as aid
     got = coded(coder, "Russia dispatched Sergei Lavrov, a member of the Security Council, to Hanoi.")
     assert got == [("CONSULT", ("RUS",), ("VNM",))]
+
+
+def test_a_party_named_in_a_doers_description_is_not_a_doer(coder):
+    assert coded(coder, "Japan, the biggest donor for Cambodia, criticised China on Monday.") == [
+        ("ACCUSE", ("JPN",), ("CHN",))]

@@ -563,6 +563,9 @@ class EventCoder:
             for c in t.children:
                 if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis") or (c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS):
                     continue
+                if c.dep_ == "prep" and t.dep_ == "appos" and c.lower_ != "of":
+                    continue  # "the US, the biggest export market for Vietnam": another party, described
+
                 if c.dep_ == "appos" and t.i in by_token and c.i in by_token and (by_token[t.i].entry or "").startswith("people") \
                         and by_token[c.i].actor.key != by_token[t.i].actor.key:
                     continue  # "at the invitation of Austin, Vietnam's minister …": another state's official is no apposition
