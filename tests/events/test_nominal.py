@@ -28,3 +28,8 @@ def test_words_of_an_objects_apposition_do_not_say_what_the_object_is(coder):
 def test_a_party_named_in_a_doers_description_is_not_a_doer(coder):
     assert coded(coder, "Japan, the biggest donor for Cambodia, criticised China on Monday.") == [
         ("ACCUSE", ("JPN",), ("CHN",))]
+
+
+def test_a_visitor_received_after_arriving_is_the_first_verbs_subject(coder):
+    got = coded(coder, "The Laotian president arrived on Friday and was received by Xi Jinping in Beijing.")
+    assert ("CONSULT", ("LAO",), ("CHN",)) in got

@@ -637,6 +637,8 @@ class EventCoder:
             obj = next((c for c in token.children if c.dep_ in ("dobj", "attr")), None)
             if obj is None and _is_passive(token):  # "the fishermen were released": the patient
                 obj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+                if obj is None and token.dep_ == "conj":  # "Lam arrived and was welcomed by Kim": the first verb's subject
+                    obj = self._subject(token.head)
             return self._actors_in(obj, by_token)
         if place == "owner":  # "U.S. funding for the programmes was cut": whose the thing acted on is
             obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
