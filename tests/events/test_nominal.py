@@ -33,3 +33,9 @@ def test_a_party_named_in_a_doers_description_is_not_a_doer(coder):
 def test_a_visitor_received_after_arriving_is_the_first_verbs_subject(coder):
     got = coded(coder, "The Laotian president arrived on Friday and was received by Xi Jinping in Beijing.")
     assert ("CONSULT", ("LAO",), ("CHN",)) in got
+
+
+@pytest.mark.parametrize("text", ["Marcos's meetings in Tokyo City with Shigeru Ishiba went well.",
+                                  "During talks in Tokyo City with Shigeru Ishiba, Marcos signed a deal."])
+def test_a_with_phrase_the_parse_hangs_on_the_meeting_place_names_the_partner(coder, text):
+    assert ("CONSULT", ("PHL",), ("JPN",)) in coded(coder, text)

@@ -509,7 +509,7 @@ class EventCoder:
                 continue
             if objects & trig.not_event_if:
                 continue
-            if trig.prep and not any(c.dep_ == "prep" and c.lower_ == trig.prep for c in token.children):
+            if trig.prep and not any(c.lower_ == trig.prep for c in _preps(token)):
                 continue
             if trig.prep_objects and not (self._prep_object_lemmas(token, trig.prep) & trig.prep_objects):
                 continue
@@ -545,7 +545,7 @@ class EventCoder:
 
     @staticmethod
     def _prep_object_lemmas(token: Token, prep: str | None) -> set[str]:
-        return {p.lemma_.lower() for c in token.children if c.dep_ == "prep" and (prep is None or c.lower_ == prep)
+        return {p.lemma_.lower() for c in _preps(token) if prep is None or c.lower_ == prep
                 for p in c.children if p.dep_ == "pobj"}
 
     # -- roles -----------------------------------------------------------------------------
@@ -658,8 +658,8 @@ class EventCoder:
         if place.startswith("prep:"):
             words = set(place[5:].split("|"))
             found = []
-            for c in token.children:
-                if c.dep_ == "prep" and c.lower_ in words:
+            for c in _preps(token):
+                if c.lower_ in words:
                     found += [m for p in c.children if p.dep_ == "pobj" for m in self._actors_in(p, by_token)]
                     for p in c.children:  # "with X and Y", "to X"
                         if p.dep_ == "pobj":
@@ -963,6 +963,18 @@ def _is_subject(doc: Doc, mention: Mention) -> bool:
 
 def _is_passive(token: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+
+
+def _preps(token: Token) -> Iterator[Token]:
+    """The prepositions a word governs, and those the parse hung on the place named right after
+    it ("her meetings in Hanoi with A and B": "with" under "Hanoi")."""
+    for c in token.children:
+        if c.dep_ != "prep":
+            continue
+        yield c
+        if c.lower_ in ("in", "at"):
+            for place in (p for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"):
+                yield from (q for q in place.children if q.dep_ == "prep" and q.lower_ not in LOCATIVE_PREPS and q.lower_ != "of")
 
 
 def _own_phrase(head: Token) -> Iterator[Token]:
