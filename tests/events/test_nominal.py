@@ -39,3 +39,11 @@ def test_a_visitor_received_after_arriving_is_the_first_verbs_subject(coder):
                                   "During talks in Tokyo City with Shigeru Ishiba, Marcos signed a deal."])
 def test_a_with_phrase_the_parse_hangs_on_the_meeting_place_names_the_partner(coder, text):
     assert ("CONSULT", ("PHL",), ("JPN",)) in coded(coder, text)
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Seoul's outreach to Pyongyang has stalled since January.", ("CONSULT", ("KOR",), ("PRK",))),
+    ("Manila's concessions to Beijing angered local fishermen.", ("CONCEDE", ("PHL",), ("CHN",))),
+])
+def test_outreach_and_concessions_named_by_noun_are_events(coder, text, event):
+    assert event in coded(coder, text)
