@@ -47,3 +47,10 @@ def test_a_with_phrase_the_parse_hangs_on_the_meeting_place_names_the_partner(co
 ])
 def test_outreach_and_concessions_named_by_noun_are_events(coder, text, event):
     assert event in coded(coder, text)
+
+
+def test_a_guests_host_at_a_parade_is_the_one_the_guest_stands_beside(coder):
+    text = ("A week after a trip to Seoul, the Lao president flew to Pyongyang to stand beside Kim Jong Un "
+            "at a military parade.")
+    got = coded(coder, text)
+    assert ("MOBILIZE", ("PRK",), ()) in got and ("MOBILIZE", ("KOR",), ()) not in got

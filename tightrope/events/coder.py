@@ -725,7 +725,7 @@ class EventCoder:
                 source = [m for m in source if (m.start, m.end) not in taken]
             elif source and trig.type in UNDIRECTED_TYPES and (gov.lemma_ in SPECTATOR_VERBS or token.head.lower_ == "at"):
                 # "flew to Pyongyang to stand beside Kim at a military parade": the guest watches the host's parade
-                source = self._implicit_target(token.doc, token.sent, source, by_token, token)
+                source = self._implicit_target(token.doc, token.sent, source, by_token, gov)  # ("beside Kim")
             elif source and QUAD_OF_TYPE[trig.type] in (1, 2) and trig.reciprocal not in ("always", "with") and any(
                     a.lemma_.lower() in GRATITUDE_WORDS for a in token.ancestors if gov in a.ancestors or a.i == gov.i):
                 # "Vietnam expressed appreciation for the funding": one thanks another for what that other did
