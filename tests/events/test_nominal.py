@@ -54,3 +54,14 @@ def test_a_guests_host_at_a_parade_is_the_one_the_guest_stands_beside(coder):
             "at a military parade.")
     got = coded(coder, text)
     assert ("MOBILIZE", ("PRK",), ()) in got and ("MOBILIZE", ("KOR",), ()) not in got
+
+
+def test_tariffs_are_aimed_at_the_party_that_faces_them(coder):
+    assert coded(coder, "Brazil faces heavy US tariffs this year.") == [("SANCTION", ("USA",), ("BRA",))]
+    assert ("SANCTION", ("USA",), ("CHN",)) in coded(coder, "China hit back at the new US tariffs.")
+
+
+def test_tariffs_named_with_no_one_they_are_aimed_at_are_no_event(coder):
+    # a sanction needs its target: the speaker in the sentence is not it
+    assert not any(kind == "SANCTION" for kind, _, _ in
+                   coded(coder, "Many households are grappling with US tariffs, Xi Jinping said in Hanoi."))

@@ -732,6 +732,12 @@ class EventCoder:
                 giver = self._named_besides(token.sent, source, by_token)
                 if giver:
                     source, target = giver, source
+        if trig.pos == "NOUN" and trig.type == "SANCTION" and source and not target and token.dep_ in ("dobj", "pobj"):
+            # "Beijing faces 145% US duties", "China hit back at US tariffs": sanctions a clause's subject meets are aimed at it
+            gov = token.head.head if token.dep_ == "pobj" else token.head
+            if gov.pos_ in ("VERB", "AUX"):
+                own = {m.actor.key for m in source}
+                target = [m for m in self._actors_in(self._subject(gov), by_token) if m.actor.key not in own]
         if trig.swap:
             source, target = target, source
         return source, target, target_place
