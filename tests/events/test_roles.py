@@ -152,3 +152,9 @@ def test_a_name_whose_first_word_is_a_preposition_is_still_the_subject(coder):
     # spaCy reads "To Lam" as the preposition "To" with the object "Lam"
     assert ("CONSULT", ("VNM",), ("LAO",), "asserted") in coded(coder, "To Lam visited Laos last week.")
     assert ("CONSULT", ("VNM",), ("RUS",), "asserted") in coded(coder, "In May, To Lam travelled to Moscow.")
+
+
+def test_the_one_saying_they_are_meeting_is_not_one_of_them(coder):
+    got = coded(coder, "Xi Jinping arrived in Hanoi on Monday. \"I see they're meeting today,\" Trump said.")
+    assert ("CONSULT", ("CHN",), ("VNM",), "attributed") in got
+    assert not any("USA" in src + tgt for _, src, tgt, _ in got)

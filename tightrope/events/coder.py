@@ -758,7 +758,7 @@ class EventCoder:
             # "the establishment of diplomatic relations (between the two countries)": mutual acts
             # name their parties anywhere — in the target, else the last two states named
             keys: dict[str, Mention] = {}
-            for m in target + self._pair_before(doc, sent, by_token):
+            for m in target + self._pair_before(doc, sent, by_token, self._speakers(token, sent, by_token)):
                 keys.setdefault(m.actor.key, m)
             parties = list(keys.values())
             if len(parties) >= 2:
@@ -857,16 +857,27 @@ class EventCoder:
         return event
 
     @staticmethod
-    def _pair_before(doc: Doc, sent: Span, by_token) -> list[Mention]:
-        """The last two distinct parties named up to the end of this sentence."""
+    def _pair_before(doc: Doc, sent: Span, by_token, skip: frozenset[str] = frozenset()) -> list[Mention]:
+        """The last two distinct parties named up to the end of this sentence, but those in ``skip``."""
         found: list[Mention] = []
         for i in range(sent.end - 1, max(0, sent.start - 80) - 1, -1):
             m = by_token.get(i)
-            if m is not None and m.actor.key not in {f.actor.key for f in found}:
+            if m is not None and m.actor.key not in {f.actor.key for f in found} | skip:
                 found.append(m)
                 if len(found) == 2:
                     break
         return found
+
+    def _speakers(self, token: Token, sent: Span, by_token) -> frozenset[str]:
+        """Who speaks of a mutual act done by "they" ("I see they're meeting," Trump said): not
+        among its parties."""
+        subj = self._subject(token)
+        if subj is None or subj.lower_ != "they":
+            return frozenset()
+        named = self._actors_in(self._subject(sent.root), by_token) if sent.root.lemma_ in SAYING_VERBS else []
+        if named:  # (the one named saying it, rather than whom an "I" was taken for)
+            return frozenset(m.actor.key for m in named)
+        return frozenset(by_token[t.i].actor.key for t in sent if t.i in by_token and t.lower_ in FIRST_PERSON)
 
     @staticmethod
     def _named_besides(sent: Span, source: list[Mention], by_token) -> list[Mention]:
