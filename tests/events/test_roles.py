@@ -158,3 +158,11 @@ def test_the_one_saying_they_are_meeting_is_not_one_of_them(coder):
     got = coded(coder, "Xi Jinping arrived in Hanoi on Monday. \"I see they're meeting today,\" Trump said.")
     assert ("CONSULT", ("CHN",), ("VNM",), "attributed") in got
     assert not any("USA" in src + tgt for _, src, tgt, _ in got)
+
+
+@pytest.mark.parametrize("text", ["Vietnam thanked Japan for providing flood aid.",
+                                  "Vietnam expressed appreciation for the Japanese support in providing flood aid."])
+def test_what_a_party_is_thanked_for_was_done_by_that_party(coder, text):
+    got = coded(coder, text)
+    assert ("AID", ("JPN",), ("VNM",), "asserted") in got
+    assert ("AID", ("VNM",), ("JPN",), "asserted") not in got

@@ -614,6 +614,9 @@ class EventCoder:
                 told = next((c for c in t.head.children if c.dep_ == "dobj" and c.i < t.i), None)
                 if told is not None:
                     return told
+            thanked = _thanked_for(t)
+            if thanked is not None:
+                return thanked
             if t.dep_ in SUBJECTLESS_INHERIT and t.head.i != t.i:
                 raised = t.dep_ == "xcomp"
                 t = t.head
@@ -992,6 +995,28 @@ def _preps(token: Token) -> Iterator[Token]:
         if c.lower_ in ("in", "at"):
             for place in (p for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"):
                 yield from (q for q in place.children if q.dep_ == "prep" and q.lower_ not in LOCATIVE_PREPS and q.lower_ != "of")
+
+
+def _thanked_for(verb: Token) -> Token | None:
+    """Who did what another is thanked or praised for ("thanked Japan for providing aid",
+    "expressed gratitude to Japan for sending teams", "appreciation for US support in training
+    officers"): the one thanked, not the one thanking."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("for", "in"):
+        return None
+    gov = verb.head.head
+    if gov.lemma_.lower() in GRATITUDE_WORDS:  # "thanked Japan for…", "gratitude to Japan for…"
+        word = gov
+    else:  # "expressed appreciation (for the US support) in…"
+        word = next((c for c in gov.children if c.dep_ == "dobj" and c.lemma_.lower() in GRATITUDE_WORDS), None)
+        if word is None:
+            return None
+    thanked = next((c for c in word.children if c.dep_ == "dobj"), None)
+    for prep in ("to", "for"):
+        for t in dict.fromkeys((word, gov)):  # (the parse may hang "to Japan" on the verb)
+            if thanked is None:
+                thanked = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == prep and c.i != verb.head.i
+                                for p in c.children if p.dep_ == "pobj"), None)
+    return thanked
 
 
 def _own_phrase(head: Token) -> Iterator[Token]:
