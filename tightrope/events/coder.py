@@ -779,6 +779,13 @@ class EventCoder:
                 return None
         if trig.type == "PROTEST" and not unnamed_doer and not any(m.actor.sector in PROTESTER_SECTORS or "adjective" in (m.via or "") for m in source):
             return None  # "Vietnam continues to demonstrate growth" is no street protest
+        if trig.reciprocal in ("always", "with") and not target and len({m.actor.key for m in source}) > 1:
+            # "Vietnam and Laos established relations": the first party named with the others (and
+            # with one the parse left out of the subject: "the US, Russia and Switzerland met")
+            first = source[0].actor.key
+            target = [m for m in source if m.actor.key != first] + self._named_besides(sent, source, by_token)
+            source = [m for m in source if m.actor.key == first]
+            target_place = "prep:with"  # (mutual, as "with" makes it)
         # "concluded his visit": no self-visit; but "protesters denounced the Thai government" is
         # aimed at another part of the same state
         target = [m for m in target if _other_party(m, source, target)]
