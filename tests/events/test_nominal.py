@@ -65,3 +65,8 @@ def test_tariffs_named_with_no_one_they_are_aimed_at_are_no_event(coder):
     # a sanction needs its target: the speaker in the sentence is not it
     assert not any(kind == "SANCTION" for kind, _, _ in
                    coded(coder, "Many households are grappling with US tariffs, Xi Jinping said in Hanoi."))
+
+
+def test_the_hosts_of_a_tour_are_the_places_it_takes_in(coder):
+    got = coded(coder, "Xi Jinping is in Vietnam as part of a tour that will include Malaysia and Cambodia.")
+    assert ("CONSULT", ("CHN",), ("KHM", "MYS")) in got and ("CONSULT", ("CHN",), ("VNM",)) in got

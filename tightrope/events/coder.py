@@ -46,6 +46,8 @@ FORCE_WORDS = {"troop", "soldier", "force", "unit", "battalion", "brigade", "con
 PEACEKEEPING_WORDS = {"peacekeeper", "peacekeeping", "peace-keeping", "peacekeepers"}
 # Watching a parade or a drill: the one watching is a guest, not the one staging it.
 SPECTATOR_VERBS = {"watch", "witness", "view", "observe", "review", "inspect"}
+# "a tour that includes (stops in) Malaysia": what a trip takes in are its hosts.
+TRIP_STOP_VERBS = {"include", "take", "cover", "span", "comprise", "feature"}
 # Prepositions that place an act rather than name a party ("met Hegseth in Singapore").
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "during", "after", "before", "amid", "since",
                   "following", "ahead", "throughout", "until"}
@@ -735,6 +737,8 @@ class EventCoder:
                 giver = self._named_besides(token.sent, source, by_token)
                 if giver:
                     source, target = giver, source
+        if trig.pos == "NOUN" and trig.mode == "visit" and not target:
+            target = self._stops(token, by_token)
         if trig.pos == "NOUN" and trig.type == "SANCTION" and source and not target and token.dep_ in ("dobj", "pobj"):
             # "Beijing faces 145% US duties", "China hit back at US tariffs": sanctions a clause's subject meets are aimed at it
             gov = token.head.head if token.dep_ == "pobj" else token.head
@@ -744,6 +748,18 @@ class EventCoder:
         if trig.swap:
             source, target = target, source
         return source, target, target_place
+
+    def _stops(self, trip: Token, by_token) -> list[Mention]:
+        """The hosts of a trip told by what it takes in ("a tour that will include Malaysia",
+        "a tour that includes stops in Malaysia and Cambodia")."""
+        found: list[Mention] = []
+        for clause in (c for c in trip.children if c.dep_ in ("relcl", "acl") and c.lemma_ in TRIP_STOP_VERBS):
+            for obj in (c for c in clause.children if c.dep_ == "dobj"):
+                found += [m for o in (obj, *obj.conjuncts) for m in self._actors_in(o, by_token)]
+                found += [m for p in _preps(obj) if p.lower_ in ("in", "to", "at")
+                          for place in p.children if place.dep_ == "pobj"
+                          for m in self._actors_in(place, by_token) + [n for cj in place.conjuncts for n in self._actors_in(cj, by_token)]]
+        return found
 
     # -- events ----------------------------------------------------------------------------
 
