@@ -70,3 +70,14 @@ def test_tariffs_named_with_no_one_they_are_aimed_at_are_no_event(coder):
 def test_the_hosts_of_a_tour_are_the_places_it_takes_in(coder):
     got = coded(coder, "Xi Jinping is in Vietnam as part of a tour that will include Malaysia and Cambodia.")
     assert ("CONSULT", ("CHN",), ("KHM", "MYS")) in got and ("CONSULT", ("CHN",), ("VNM",)) in got
+
+
+def test_a_participle_with_its_doer_after_a_noun_is_an_act_on_that_noun(coder):
+    assert ("RETREAT", ("CHN",), ("VNM",)) in coded(
+        coder, "The Vietnamese fishermen released by China returned home on Friday.")
+    assert ("RETREAT", ("USA",), ()) in coded(
+        coder, "Relations have improved since the arms embargo lifted by Washington in 2016.")
+
+
+def test_a_participle_with_no_doer_after_a_noun_describes_it(coder):
+    assert coded(coder, "Vietnam praised a partnership built on trust.") == [("SUPPORT", ("VNM",), ())]

@@ -523,8 +523,8 @@ class EventCoder:
     @staticmethod
     def _object_lemmas(token: Token) -> set[str]:
         objs = set()
-        if token.dep_ == "amod" and token.pos_ == "VERB":
-            # "since normalizing ties": the noun it modifies
+        if (token.dep_ == "amod" or _is_reduced_passive(token)) and token.pos_ == "VERB":
+            # "since normalizing ties", "an embargo lifted by the US": the noun it modifies
             head = token.head
             objs.update((head.lemma_.lower(), head.lower_))
             objs.update(t.lemma_.lower() for t in head.children if t.dep_ in ("compound", "amod"))
@@ -640,6 +640,8 @@ class EventCoder:
             return self._actors_in(next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None, by_token)
         if place == "object":
             obj = next((c for c in token.children if c.dep_ in ("dobj", "attr")), None)
+            if obj is None and _is_reduced_passive(token):  # "the fishermen released by China"
+                obj = token.head
             if obj is None and _is_passive(token):  # "the fishermen were released": the patient
                 obj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
                 if obj is None and token.dep_ == "conj":  # "Lam arrived and was welcomed by Kim": the first verb's subject
@@ -1018,6 +1020,12 @@ def _preps(token: Token) -> Iterator[Token]:
         if c.lower_ in ("in", "at"):
             for place in (p for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"):
                 yield from (q for q in place.children if q.dep_ == "prep" and q.lower_ not in LOCATIVE_PREPS and q.lower_ != "of")
+
+
+def _is_reduced_passive(verb: Token) -> bool:
+    """A participle after a noun with its doer named ("the embargo lifted by the US in 2016"):
+    an act done to that noun. Without a doer it describes the noun ("a partnership built on trust")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
 
 
 def _thanked_for(verb: Token) -> Token | None:
