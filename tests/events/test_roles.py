@@ -172,3 +172,12 @@ def test_a_mutual_act_of_two_named_together_is_one_party_with_the_other(coder):
     events = coder.code("t", "Laos and Cambodia established diplomatic relations in 1956.", "2025-06-02")
     assert [(e.type, [a.key for a in e.source], [a.key for a in e.target], e.reciprocal) for e in events] == [
         ("SUPPORT", ["LAO"], ["KHM"], True)]
+
+
+@pytest.mark.parametrize("text, doer, victim", [
+    ("The Philippines accused China of ramming its boat.", ("CHN",), ("PHL",)),
+    ("Vietnam criticised China for detaining its fishermen.", ("CHN",), ("VNM",)),
+])
+def test_what_a_party_is_accused_of_doing_was_done_by_that_party(coder, text, doer, victim):
+    acts = [(src, tgt) for kind, src, tgt, _ in coded(coder, text) if kind in ("ASSAULT", "COERCE")]
+    assert acts == [(doer, victim)]

@@ -35,6 +35,9 @@ INTENT_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
 # Thanks and praise are for what the other party did ("thanked Japan for the aid").
 GRATITUDE_WORDS = {"thank", "thanks", "appreciation", "appreciate", "gratitude", "grateful", "praise", "commend",
                    "hail", "welcome", "applaud", "acknowledge", "recognition", "recognise", "recognize"}
+# "accused China of ramming the boat", "blamed Kyiv for shelling": the one accused did it.
+BLAME_WORDS = {"accuse", "blame", "criticize", "criticise", "condemn", "denounce", "fault", "charge", "suspect", "censure",
+               "rebuke", "slam", "reproach", "castigate", "chastise"}
 # One state's executive apparatus: a government acting on its own army or police is no dyad
 # (a legislature, court or opposition facing the government is).
 EXECUTIVE_SECTORS = {"GOV", "MIL", "COP", "PTY"}
@@ -1029,13 +1032,18 @@ def _is_reduced_passive(verb: Token) -> bool:
 
 
 def _thanked_for(verb: Token) -> Token | None:
-    """Who did what another is thanked or praised for ("thanked Japan for providing aid",
+    """Who did what another is thanked, praised or blamed for ("thanked Japan for providing aid",
     "expressed gratitude to Japan for sending teams", "appreciation for US support in training
-    officers"): the one thanked, not the one thanking."""
-    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("for", "in"):
+    officers", "accused China of ramming the boat"): the one thanked or blamed, not the one
+    speaking."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("for", "in", "of"):
         return None
     gov = verb.head.head
-    if gov.lemma_.lower() in GRATITUDE_WORDS:  # "thanked Japan for…", "gratitude to Japan for…"
+    if gov.lemma_.lower() in BLAME_WORDS:
+        word = gov
+    elif verb.head.lower_ == "of":
+        return None
+    elif gov.lemma_.lower() in GRATITUDE_WORDS:  # "thanked Japan for…", "gratitude to Japan for…"
         word = gov
     else:  # "expressed appreciation (for the US support) in…"
         word = next((c for c in gov.children if c.dep_ == "dobj" and c.lemma_.lower() in GRATITUDE_WORDS), None)
