@@ -81,3 +81,12 @@ def test_a_participle_with_its_doer_after_a_noun_is_an_act_on_that_noun(coder):
 
 def test_a_participle_with_no_doer_after_a_noun_describes_it(coder):
     assert coded(coder, "Vietnam praised a partnership built on trust.") == [("SUPPORT", ("VNM",), ())]
+
+
+@pytest.mark.parametrize("text", ["Laos imports most of its fuel from Thailand.", "Japan buys 40% of its rice from Vietnam."])
+def test_a_share_of_trade_is_a_statistic_not_an_act(coder, text):
+    assert coded(coder, text) == []
+
+
+def test_a_purchase_of_a_number_of_things_is_still_an_act(coder):
+    assert ("COOPERATE", ("VNM",), ("RUS",)) in coded(coder, "Vietnam bought six jets from Russia in May.")

@@ -84,6 +84,8 @@ THREAT_CAMEO = {"SANCTION": "131", "RETREAT": "136", "REJECT": "130", "PROTEST":
                 "COERCE": "137", "ASSAULT": "138"}
 # Buying and selling: a deal done is COOPERATE, one considered or reported AGREE.
 TRADE_VERBS = {"buy", "purchase", "order", "acquire", "procure", "import", "obtain", "get", "sell", "export", "supply"}
+# "imports most of its oil from…", "buys a third of…": shares of a trade are statistics.
+SHARE_WORDS = {"most", "much", "bulk", "majority", "half", "share", "percent", "%", "third", "quarter", "fraction", "lion"}
 # CAMEO 036, an invitation: one named in passing ("at the invitation of X") goes undated (gold convention).
 INVITE_CAMEO = "036"
 # "refused to release the crew", "declined to meet the envoy": refusing a cooperative act is a rejection (12x).
@@ -772,6 +774,8 @@ class EventCoder:
                words: set[str] | None = None) -> Event | None:
         if token.lemma_ == "be" and (subj := self._subject(token)) is not None and subj.lemma_.lower() in self.lexicon.nouns:
             return None  # "Kim's last visit to Hanoi was in 2019": the subject is the event, and codes itself
+        if token.lemma_ in TRADE_VERBS and _is_share(token):
+            return None  # "Vietnam imports most goods from China": a statistic, not an act
         source, target, target_place = self._roles(token, trig, by_token)
         if trig.requires_target and not target:
             return None
@@ -1023,6 +1027,12 @@ def _preps(token: Token) -> Iterator[Token]:
         if c.lower_ in ("in", "at"):
             for place in (p for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"):
                 yield from (q for q in place.children if q.dep_ == "prep" and q.lower_ not in LOCATIVE_PREPS and q.lower_ != "of")
+
+
+def _is_share(verb: Token) -> bool:
+    """Whether a verb's object is a share of a whole ("most goods", "half of its oil", "40% of its rice")."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and bool({obj.lower_, *(t.lower_ for t in obj.subtree if t.i < obj.i)} & SHARE_WORDS)
 
 
 def _is_reduced_passive(verb: Token) -> bool:
