@@ -90,3 +90,16 @@ def test_a_share_of_trade_is_a_statistic_not_an_act(coder, text):
 
 def test_a_purchase_of_a_number_of_things_is_still_an_act(coder):
     assert ("COOPERATE", ("VNM",), ("RUS",)) in coded(coder, "Vietnam bought six jets from Russia in May.")
+
+
+@pytest.mark.parametrize("text, event", [
+    ("The Thai foreign minister said cooperation with Cambodia remains a top priority for Bangkok.",
+     ("AGREE", ("THA",), ("KHM",))),
+    ("Japan stressed that it pursues a policy of friendship with Indonesia.", ("AGREE", ("JPN",), ("IDN",))),
+])
+def test_a_stated_priority_or_policy_of_friendship_is_the_speakers_commitment(coder, text, event):
+    assert event in coded(coder, text)
+
+
+def test_a_priority_stated_by_no_one_is_no_commitment(coder):
+    assert coded(coder, "Trade remains the foundation of relations between Laos and Thailand.") == []

@@ -70,6 +70,8 @@ SAYING_VERBS = {"say", "announce", "state", "declare", "tell", "insist", "confir
 DEMAND_MODALS = {"must", "should"}
 DEMAND_VERBS = {"insist", "demand", "urge", "stress", "emphasize", "emphasise", "reiterate", "underline", "maintain",
                 "argue", "conclude", "tell"}
+# Verbs of saying whose reported clause states the speaker's own stance ("stressed that ties remain a priority").
+SPEAKING_VERBS = SAYING_VERBS | DEMAND_VERBS | {"reaffirm", "assert", "underscore", "highlight"}
 # "promised Hanoi to deliver…": verbs whose object does not do what follows (their subject does).
 SUBJECT_CONTROL_VERBS = {"promise", "pledge", "vow", "assure", "guarantee", "threaten"}
 # "X wants Y to…": wishing another party would act is asking it to.
@@ -640,6 +642,15 @@ class EventCoder:
             if not found and subj is not None and subj.lower_ in CLAUSE_PRONOUNS:
                 found = self._actors_in(self._reporter(subj), by_token)
             return found
+        if place == "speaker":  # "Hegseth said addressing war legacies remains a top priority": who says so
+            t = token
+            for _ in range(3):
+                if t.dep_ == "ccomp" and t.head.lemma_ in SPEAKING_VERBS:
+                    return self._actors_in(self._subject(t.head), by_token)
+                if t.dep_ not in ("ccomp", "conj") or t.head.i == t.i:
+                    break
+                t = t.head
+            return []
         if place == "agent":
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
             return self._actors_in(next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None, by_token)
