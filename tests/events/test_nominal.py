@@ -96,6 +96,8 @@ def test_a_purchase_of_a_number_of_things_is_still_an_act(coder):
     ("The Thai foreign minister said cooperation with Cambodia remains a top priority for Bangkok.",
      ("AGREE", ("THA",), ("KHM",))),
     ("Japan stressed that it pursues a policy of friendship with Indonesia.", ("AGREE", ("JPN",), ("IDN",))),
+    ("Thailand considers Laos a priority in its foreign policy.", ("AGREE", ("THA",), ("LAO",))),
+    ("Indonesia said it regards ties with Australia as a pillar of regional stability.", ("AGREE", ("IDN",), ("AUS",))),
 ])
 def test_a_stated_priority_or_policy_of_friendship_is_the_speakers_commitment(coder, text, event):
     assert event in coded(coder, text)

@@ -536,6 +536,9 @@ class EventCoder:
             objs.update((head.lemma_.lower(), head.lower_))
             objs.update(t.lemma_.lower() for t in head.children if t.dep_ in ("compound", "amod"))
         for c in token.children:
+            if c.dep_ == "ccomp" and c.pos_ == "NOUN" and not any(a.dep_ == "aux" for a in c.children):
+                objs.add(c.lemma_.lower())  # "considers Laos a priority": the parse's verbless clause
+                continue
             if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd") or (c.dep_ == "prep" and c.lower_ == "in" and token.lemma_ == "take"):
                 objs.add(c.lemma_.lower())
                 objs.add(c.lower_)
