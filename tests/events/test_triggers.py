@@ -95,6 +95,8 @@ FAMILIES = [
     ("The Sri Lankan army used Indian fishermen as human shields.", ("ASSAULT", None, ("LKA",), ("IND",))),
     ("Indian police teargassed Nepali protesters.", ("ASSAULT", "crowd-control", ("IND",), ("NPL",))),
     ("Chinese hackers targeted Taiwanese government websites.", ("COERCE", "cyber", ("CHN",), ("TWN",))),
+    # REQUEST: proposing that another party act
+    ("Thailand proposed that Cambodia reopen the border crossing.", ("REQUEST", None, ("THA",), ("KHM",))),
     # AGREE: proposals put to another party; shared views reached; commitments outlined
     ("Putin made proposals to Turkey on grain exports.", ("AGREE", None, ("RUS",), ("TUR",))),
     ("Laos and Thailand reached common perceptions on the dam project.", ("AGREE", None, ("LAO",), ("THA",))),
