@@ -144,3 +144,8 @@ def test_a_subject_condition_is_read_from_the_lexicon(tmp_path):
 def test_families_need_a_state_party(coder):
     assert coded(coder, "The new law allows companies to hire foreign workers.") == []
     assert coded(coder, "The Thai candidate withdrew from the race.") == []
+
+
+def test_suggesting_that_something_is_so_is_no_request(coder):
+    got = coded(coder, "Trump suggested that China's efforts to court Vietnam were aimed at the United States.")
+    assert not any(kind == "REQUEST" for kind, _, _, _ in got)
