@@ -97,6 +97,11 @@ FAMILIES = [
     ("Chinese hackers targeted Taiwanese government websites.", ("COERCE", "cyber", ("CHN",), ("TWN",))),
     # REQUEST: proposing that another party act
     ("Thailand proposed that Cambodia reopen the border crossing.", ("REQUEST", None, ("THA",), ("KHM",))),
+    # SUPPORT: congratulations exchanged
+    ("The leaders of Laos and Cambodia exchanged congratulatory messages on the anniversary.",
+     ("SUPPORT", None, ("LAO",), ("KHM",))),
+    # AGREE: the importance of ties with another party stressed
+    ("The Indian prime minister stressed the importance of cooperation with Japan.", ("AGREE", None, ("IND",), ("JPN",))),
     # AGREE: proposals put to another party; shared views reached; commitments outlined
     ("Putin made proposals to Turkey on grain exports.", ("AGREE", None, ("RUS",), ("TUR",))),
     ("Laos and Thailand reached common perceptions on the dam project.", ("AGREE", None, ("LAO",), ("THA",))),
@@ -149,3 +154,7 @@ def test_families_need_a_state_party(coder):
 def test_suggesting_that_something_is_so_is_no_request(coder):
     got = coded(coder, "Trump suggested that China's efforts to court Vietnam were aimed at the United States.")
     assert not any(kind == "REQUEST" for kind, _, _, _ in got)
+
+
+def test_stressing_the_importance_of_something_with_no_partner_is_no_commitment(coder):
+    assert coded(coder, "The Indian prime minister stressed the importance of stability.") == []
