@@ -97,6 +97,9 @@ FAMILIES = [
     ("Chinese hackers targeted Taiwanese government websites.", ("COERCE", "cyber", ("CHN",), ("TWN",))),
     # REQUEST: proposing that another party act
     ("Thailand proposed that Cambodia reopen the border crossing.", ("REQUEST", None, ("THA",), ("KHM",))),
+    # AID: a package or loan for something, named by noun, from the one thanked or welcomed for it
+    ("Laos thanked China for a new loan for the railway.", ("AID", None, ("CHN",), ("LAO",))),
+    ("Cambodia welcomed the Japanese announcement of a relief package for flood victims.", ("AID", None, ("JPN",), ("KHM",))),
     # SUPPORT: congratulations exchanged
     ("The leaders of Laos and Cambodia exchanged congratulatory messages on the anniversary.",
      ("SUPPORT", None, ("LAO",), ("KHM",))),
