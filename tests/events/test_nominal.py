@@ -105,3 +105,8 @@ def test_a_stated_priority_or_policy_of_friendship_is_the_speakers_commitment(co
 
 def test_a_priority_stated_by_no_one_is_no_commitment(coder):
     assert coded(coder, "Trade remains the foundation of relations between Laos and Thailand.") == []
+
+
+def test_what_a_visit_is_said_to_show_describes_it(coder):
+    got = coded(coder, "The visit by the Japanese premier underscores the importance of ties with India.")
+    assert got == [("CONSULT", ("JPN",), ("IND",))]

@@ -786,8 +786,11 @@ class EventCoder:
 
     def _event(self, item: Input, doc: Doc, sent: Span, token: Token, trig: Trigger, by_token, named,
                words: set[str] | None = None) -> Event | None:
-        if token.lemma_ == "be" and (subj := self._subject(token)) is not None and subj.lemma_.lower() in self.lexicon.nouns:
-            return None  # "Kim's last visit to Hanoi was in 2019": the subject is the event, and codes itself
+        if (token.lemma_ == "be" or (QUAD_OF_TYPE[trig.type] in (1, 3) and trig.pos == "VERB")) \
+                and (subj := self._subject(token)) is not None and subj.lemma_.lower() in self.lexicon.nouns:
+            # "Kim's last visit to Hanoi was in 2019", "the visit underscores the importance of ties":
+            # the subject is the event, and codes itself; what it is said to do describes it
+            return None
         if token.lemma_ in TRADE_VERBS and _is_share(token):
             return None  # "Vietnam imports most goods from China": a statistic, not an act
         source, target, target_place = self._roles(token, trig, by_token)
