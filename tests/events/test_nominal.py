@@ -110,3 +110,9 @@ def test_a_priority_stated_by_no_one_is_no_commitment(coder):
 def test_what_a_visit_is_said_to_show_describes_it(coder):
     got = coded(coder, "The visit by the Japanese premier underscores the importance of ties with India.")
     assert got == [("CONSULT", ("JPN",), ("IND",))]
+
+
+def test_a_headline_act_with_no_target_is_the_bodys_act_by_that_doer(coder):
+    text = ("Kishida stresses commitment to peace\n"
+            "Japanese Prime Minister Fumio Kishida stressed Japan's commitment to closer ties with Vietnam on Monday.")
+    assert coded(coder, text) == [("AGREE", ("JPN",), ("VNM",))]

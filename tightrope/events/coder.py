@@ -988,7 +988,12 @@ class EventCoder:
                 seen[key].certainty, seen[key].attribution = e.certainty, e.attribution
             if _refines(seen[key].date, e.date):
                 seen[key].date = e.date  # the headline's "to visit North Korea", dated by the lead's "on Thursday"
-        return list(seen.values())
+        out = list(seen.values())
+        # "Hegseth stresses U.S. commitment" over the lead's commitment to Vietnam: a headline act
+        # with no target is the body's act of that type by that doer
+        return [e for e in out if not (e.evidence[0] < headline_end and not e.target and not e.reciprocal and any(
+            o.evidence[0] >= headline_end and o.type == e.type and o.target
+            and {a.key for a in o.source} == {a.key for a in e.source} for o in out))]
 
 
 def _headline_end(text: str) -> int:
