@@ -116,3 +116,8 @@ def test_a_headline_act_with_no_target_is_the_bodys_act_by_that_doer(coder):
     text = ("Kishida stresses commitment to peace\n"
             "Japanese Prime Minister Fumio Kishida stressed Japan's commitment to closer ties with Vietnam on Monday.")
     assert coded(coder, text) == [("AGREE", ("JPN",), ("VNM",))]
+
+
+def test_signed_agreements_named_as_a_basis_are_no_signing(coder):
+    text = "The Thai minister said cooperation with Laos has grown on the basis of signed agreements."
+    assert not any(kind == "SUPPORT" for kind, _, _ in coded(coder, text))

@@ -530,8 +530,9 @@ class EventCoder:
     @staticmethod
     def _object_lemmas(token: Token) -> set[str]:
         objs = set()
-        if (token.dep_ == "amod" or _is_reduced_passive(token)) and token.pos_ == "VERB":
-            # "since normalizing ties", "an embargo lifted by the US": the noun it modifies
+        if ((token.dep_ == "amod" and token.tag_ != "VBN") or _is_reduced_passive(token)) and token.pos_ == "VERB":
+            # "since normalizing ties", "an embargo lifted by the US": the noun it modifies ("signed
+            # documents" only say what the documents are)
             head = token.head
             objs.update((head.lemma_.lower(), head.lower_))
             objs.update(t.lemma_.lower() for t in head.children if t.dep_ in ("compound", "amod"))
