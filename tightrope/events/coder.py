@@ -530,9 +530,9 @@ class EventCoder:
     @staticmethod
     def _object_lemmas(token: Token) -> set[str]:
         objs = set()
-        if ((token.dep_ == "amod" and token.tag_ != "VBN") or _is_reduced_passive(token)) and token.pos_ == "VERB":
-            # "since normalizing ties", "an embargo lifted by the US": the noun it modifies ("signed
-            # documents" only say what the documents are)
+        if token.dep_ == "amod" and token.tag_ != "VBN" and token.pos_ == "VERB":
+            # "since normalizing ties": the noun it modifies ("signed documents" only say what the
+            # documents are)
             head = token.head
             objs.update((head.lemma_.lower(), head.lower_))
             objs.update(t.lemma_.lower() for t in head.children if t.dep_ in ("compound", "amod"))
@@ -660,8 +660,6 @@ class EventCoder:
             return self._actors_in(next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None, by_token)
         if place == "object":
             obj = next((c for c in token.children if c.dep_ in ("dobj", "attr")), None)
-            if obj is None and _is_reduced_passive(token):  # "the fishermen released by China"
-                obj = token.head
             if obj is None and _is_passive(token):  # "the fishermen were released": the patient
                 obj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
                 if obj is None and token.dep_ == "conj":  # "Lam arrived and was welcomed by Kim": the first verb's subject
@@ -1056,12 +1054,6 @@ def _is_share(verb: Token) -> bool:
     """Whether a verb's object is a share of a whole ("most goods", "half of its oil", "40% of its rice")."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     return obj is not None and bool({obj.lower_, *(t.lower_ for t in obj.subtree if t.i < obj.i)} & SHARE_WORDS)
-
-
-def _is_reduced_passive(verb: Token) -> bool:
-    """A participle after a noun with its doer named ("the embargo lifted by the US in 2016"):
-    an act done to that noun. Without a doer it describes the noun ("a partnership built on trust")."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
 
 
 def _thanked_for(verb: Token) -> Token | None:
