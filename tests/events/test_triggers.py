@@ -95,6 +95,21 @@ FAMILIES = [
     ("The Sri Lankan army used Indian fishermen as human shields.", ("ASSAULT", None, ("LKA",), ("IND",))),
     ("Indian police teargassed Nepali protesters.", ("ASSAULT", "crowd-control", ("IND",), ("NPL",))),
     ("Chinese hackers targeted Taiwanese government websites.", ("COERCE", "cyber", ("CHN",), ("TWN",))),
+    # REQUEST: proposing that another party act
+    ("Thailand proposed that Cambodia reopen the border crossing.", ("REQUEST", None, ("THA",), ("KHM",))),
+    # AID: a package or loan for something, named by noun, from the one thanked or welcomed for it
+    ("Laos thanked China for a new loan for the railway.", ("AID", None, ("CHN",), ("LAO",))),
+    ("Cambodia welcomed the Japanese announcement of a relief package for flood victims.", ("AID", None, ("JPN",), ("KHM",))),
+    # SUPPORT: congratulations exchanged
+    ("The leaders of Laos and Cambodia exchanged congratulatory messages on the anniversary.",
+     ("SUPPORT", None, ("LAO",), ("KHM",))),
+    # AGREE: the importance of ties with another party stressed
+    ("The Indian prime minister stressed the importance of cooperation with Japan.", ("AGREE", None, ("IND",), ("JPN",))),
+    # AGREE: proposals put to another party; shared views reached; commitments outlined
+    ("Putin made proposals to Turkey on grain exports.", ("AGREE", None, ("RUS",), ("TUR",))),
+    ("Laos and Thailand reached common perceptions on the dam project.", ("AGREE", None, ("LAO",), ("THA",))),
+    ("The Japanese premier outlined his country's commitment to closer ties with India.",
+     ("AGREE", None, ("JPN",), ("IND",))),
 ]
 
 
@@ -137,3 +152,12 @@ def test_a_subject_condition_is_read_from_the_lexicon(tmp_path):
 def test_families_need_a_state_party(coder):
     assert coded(coder, "The new law allows companies to hire foreign workers.") == []
     assert coded(coder, "The Thai candidate withdrew from the race.") == []
+
+
+def test_suggesting_that_something_is_so_is_no_request(coder):
+    got = coded(coder, "Trump suggested that China's efforts to court Vietnam were aimed at the United States.")
+    assert not any(kind == "REQUEST" for kind, _, _, _ in got)
+
+
+def test_stressing_the_importance_of_something_with_no_partner_is_no_commitment(coder):
+    assert coded(coder, "The Indian prime minister stressed the importance of stability.") == []

@@ -37,6 +37,9 @@ RALLY_CAMEO = "113"
 # Thanks and praise are for what the other party did ("thanked Japan for the aid").
 GRATITUDE_WORDS = {"thank", "thanks", "appreciation", "appreciate", "gratitude", "grateful", "praise", "commend",
                    "hail", "welcome", "applaud", "acknowledge", "recognition", "recognise", "recognize"}
+# "accused China of ramming the boat", "blamed Kyiv for shelling": the one accused did it.
+BLAME_WORDS = {"accuse", "blame", "criticize", "criticise", "condemn", "denounce", "fault", "charge", "suspect", "censure",
+               "rebuke", "slam", "reproach", "castigate", "chastise"}
 # One state's executive apparatus: a government acting on its own army or police is no dyad
 # (a legislature, court or opposition facing the government is).
 EXECUTIVE_SECTORS = {"GOV", "MIL", "COP", "PTY"}
@@ -48,6 +51,8 @@ FORCE_WORDS = {"troop", "soldier", "force", "unit", "battalion", "brigade", "con
 PEACEKEEPING_WORDS = {"peacekeeper", "peacekeeping", "peace-keeping", "peacekeepers"}
 # Watching a parade or a drill: the one watching is a guest, not the one staging it.
 SPECTATOR_VERBS = {"watch", "witness", "view", "observe", "review", "inspect"}
+# "a tour that includes (stops in) Malaysia": what a trip takes in are its hosts.
+TRIP_STOP_VERBS = {"include", "take", "cover", "span", "comprise", "feature"}
 # Prepositions that place an act rather than name a party ("met Hegseth in Singapore").
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "during", "after", "before", "amid", "since",
                   "following", "ahead", "throughout", "until"}
@@ -67,6 +72,8 @@ SAYING_VERBS = {"say", "announce", "state", "declare", "tell", "insist", "confir
 DEMAND_MODALS = {"must", "should"}
 DEMAND_VERBS = {"insist", "demand", "urge", "stress", "emphasize", "emphasise", "reiterate", "underline", "maintain",
                 "argue", "conclude", "tell"}
+# Verbs of saying whose reported clause states the speaker's own stance ("stressed that ties remain a priority").
+SPEAKING_VERBS = SAYING_VERBS | DEMAND_VERBS | {"reaffirm", "assert", "underscore", "highlight"}
 # "promised Hanoi to deliver…": verbs whose object does not do what follows (their subject does).
 SUBJECT_CONTROL_VERBS = {"promise", "pledge", "vow", "assure", "guarantee", "threaten"}
 # "issued a reminder to Iraq that it must…": nouns whose that-clause is what was said.
@@ -84,6 +91,8 @@ THREAT_CAMEO = {"SANCTION": "131", "RETREAT": "136", "REJECT": "130", "PROTEST":
                 "COERCE": "137", "ASSAULT": "138"}
 # Buying and selling: a deal done is COOPERATE, one considered or reported AGREE.
 TRADE_VERBS = {"buy", "purchase", "order", "acquire", "procure", "import", "obtain", "get", "sell", "export", "supply"}
+# "imports most of its oil from…", "buys a third of…": shares of a trade are statistics.
+SHARE_WORDS = {"most", "much", "bulk", "majority", "half", "share", "percent", "%", "third", "quarter", "fraction", "lion"}
 # CAMEO 036, an invitation: one named in passing ("at the invitation of X") goes undated (gold convention).
 INVITE_CAMEO = "036"
 # "refused to release the crew", "declined to meet the envoy": refusing a cooperative act is a rejection (12x).
@@ -575,7 +584,7 @@ class EventCoder:
                 continue
             if objects & trig.not_event_if:
                 continue
-            if trig.prep and not any(c.dep_ == "prep" and c.lower_ == trig.prep for c in token.children):
+            if trig.prep and not any(c.lower_ == trig.prep for c in _preps(token)):
                 continue
             if trig.prep_objects and not (self._prep_object_lemmas(token, trig.prep) & trig.prep_objects):
                 continue
@@ -587,17 +596,21 @@ class EventCoder:
     @staticmethod
     def _object_lemmas(token: Token) -> set[str]:
         objs = set()
-        if token.dep_ == "amod" and token.pos_ == "VERB":
-            # "since normalizing ties": the noun it modifies
+        if token.dep_ == "amod" and token.tag_ != "VBN" and token.pos_ == "VERB":
+            # "since normalizing ties": the noun it modifies ("signed documents" only say what the
+            # documents are)
             head = token.head
             objs.update((head.lemma_.lower(), head.lower_))
             objs.update(t.lemma_.lower() for t in head.children if t.dep_ in ("compound", "amod"))
         for c in token.children:
+            if c.dep_ == "ccomp" and c.pos_ == "NOUN" and not any(a.dep_ == "aux" for a in c.children):
+                objs.add(c.lemma_.lower())  # "considers Laos a priority": the parse's verbless clause
+                continue
             if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd") or (c.dep_ == "prep" and c.lower_ == "in" and token.lemma_ == "take"):
                 objs.add(c.lemma_.lower())
                 objs.add(c.lower_)
                 objs.update(cc.lemma_.lower() for cc in c.conjuncts)
-                objs.update(" ".join(t.lemma_.lower() for t in c.subtree if t.dep_ in ("compound", "amod")) .split())
+                objs.update(" ".join(t.lemma_.lower() for t in _own_phrase(c) if t.dep_ in ("compound", "amod")) .split())
                 for of in (p for p in c.children if p.dep_ == "prep" and p.lower_ == "of"):  # "dozens of agreements"
                     objs.update(q.lemma_.lower() for q in of.children if q.dep_ == "pobj")
         return objs
@@ -611,7 +624,7 @@ class EventCoder:
 
     @staticmethod
     def _prep_object_lemmas(token: Token, prep: str | None) -> set[str]:
-        return {p.lemma_.lower() for c in token.children if c.dep_ == "prep" and (prep is None or c.lower_ == prep)
+        return {p.lemma_.lower() for c in _preps(token) if prep is None or c.lower_ == prep
                 for p in c.children if p.dep_ == "pobj"}
 
     # -- roles -----------------------------------------------------------------------------
@@ -629,6 +642,9 @@ class EventCoder:
             for c in t.children:
                 if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis") or (c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS):
                     continue
+                if c.dep_ == "prep" and t.dep_ == "appos" and c.lower_ != "of":
+                    continue  # "the US, the biggest export market for Vietnam": another party, described
+
                 if c.dep_ == "appos" and t.i in by_token and c.i in by_token and (by_token[t.i].entry or "").startswith("people") \
                         and by_token[c.i].actor.key != by_token[t.i].actor.key:
                     continue  # "at the invitation of Austin, Vietnam's minister …": another state's official is no apposition
@@ -655,7 +671,7 @@ class EventCoder:
         raised = False  # climbed from an infinitive: "Xi is expected to visit…" (Xi visits)
         for _ in range(4):
             subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS]
-            subj = subjects[-1] if subjects else None  # the one nearest the verb
+            subj = subjects[-1] if subjects else _name_read_as_prep(t)  # the one nearest the verb
             if subj is not None and subj.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
                 subj = t.head  # "Hegseth, who is on a visit to…": the relative clause's antecedent
             if subj is not None and (subj.dep_ != "nsubjpass" or raised):
@@ -677,6 +693,9 @@ class EventCoder:
                 told = next((c for c in t.head.children if c.dep_ == "dobj" and c.i < t.i), None)
                 if told is not None:
                     return told
+            thanked = _thanked_for(t)
+            if thanked is not None:
+                return thanked
             if t.dep_ in SUBJECTLESS_INHERIT and t.head.i != t.i:
                 raised = t.dep_ == "xcomp"
                 t = t.head
@@ -693,6 +712,15 @@ class EventCoder:
             if not found and subj is not None and subj.lower_ in CLAUSE_PRONOUNS:
                 found = self._actors_in(self._reporter(subj), by_token)
             return found
+        if place == "speaker":  # "Hegseth said addressing war legacies remains a top priority": who says so
+            t = token
+            for _ in range(3):
+                if t.dep_ == "ccomp" and t.head.lemma_ in SPEAKING_VERBS:
+                    return self._actors_in(self._subject(t.head), by_token)
+                if t.dep_ not in ("ccomp", "conj") or t.head.i == t.i:
+                    break
+                t = t.head
+            return []
         if place == "agent":
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
             return self._actors_in(next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None, by_token)
@@ -700,6 +728,8 @@ class EventCoder:
             obj = next((c for c in token.children if c.dep_ in ("dobj", "attr")), None)
             if obj is None and _is_passive(token):  # "the fishermen were released": the patient
                 obj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+                if obj is None and token.dep_ == "conj":  # "Lam arrived and was welcomed by Kim": the first verb's subject
+                    obj = self._subject(token.head)
             return self._actors_in(obj, by_token)
         if place == "owner":  # "U.S. funding for the programmes was cut": whose the thing acted on is
             obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -719,8 +749,8 @@ class EventCoder:
         if place.startswith("prep:"):
             words = set(place[5:].split("|"))
             found = []
-            for c in token.children:
-                if c.dep_ == "prep" and c.lower_ in words:
+            for c in _preps(token):
+                if c.lower_ in words:
                     found += [m for p in c.children if p.dep_ == "pobj" for m in self._actors_in(p, by_token)]
                     for p in c.children:  # "with X and Y", "to X"
                         if p.dep_ == "pobj":
@@ -786,23 +816,48 @@ class EventCoder:
                 source = [m for m in source if (m.start, m.end) not in taken]
             elif source and trig.type in UNDIRECTED_TYPES and (gov.lemma_ in SPECTATOR_VERBS or token.head.lower_ == "at"):
                 # "flew to Pyongyang to stand beside Kim at a military parade": the guest watches the host's parade
-                source = self._implicit_target(token.doc, token.sent, source, by_token, token)
+                source = self._implicit_target(token.doc, token.sent, source, by_token, gov)  # ("beside Kim")
             elif source and QUAD_OF_TYPE[trig.type] in (1, 2) and trig.reciprocal not in ("always", "with") and any(
                     a.lemma_.lower() in GRATITUDE_WORDS for a in token.ancestors if gov in a.ancestors or a.i == gov.i):
                 # "Vietnam expressed appreciation for the funding": one thanks another for what that other did
                 giver = self._named_besides(token.sent, source, by_token)
                 if giver:
                     source, target = giver, source
+        if trig.pos == "NOUN" and trig.mode == "visit" and not target:
+            target = self._stops(token, by_token)
+        if trig.pos == "NOUN" and trig.type == "SANCTION" and source and not target and token.dep_ in ("dobj", "pobj"):
+            # "Beijing faces 145% US duties", "China hit back at US tariffs": sanctions a clause's subject meets are aimed at it
+            gov = token.head.head if token.dep_ == "pobj" else token.head
+            if gov.pos_ in ("VERB", "AUX"):
+                own = {m.actor.key for m in source}
+                target = [m for m in self._actors_in(self._subject(gov), by_token) if m.actor.key not in own]
         if trig.swap:
             source, target = target, source
         return source, target, target_place
+
+    def _stops(self, trip: Token, by_token) -> list[Mention]:
+        """The hosts of a trip told by what it takes in ("a tour that will include Malaysia",
+        "a tour that includes stops in Malaysia and Cambodia")."""
+        found: list[Mention] = []
+        for clause in (c for c in trip.children if c.dep_ in ("relcl", "acl") and c.lemma_ in TRIP_STOP_VERBS):
+            for obj in (c for c in clause.children if c.dep_ == "dobj"):
+                found += [m for o in (obj, *obj.conjuncts) for m in self._actors_in(o, by_token)]
+                found += [m for p in _preps(obj) if p.lower_ in ("in", "to", "at")
+                          for place in p.children if place.dep_ == "pobj"
+                          for m in self._actors_in(place, by_token) + [n for cj in place.conjuncts for n in self._actors_in(cj, by_token)]]
+        return found
 
     # -- events ----------------------------------------------------------------------------
 
     def _event(self, item: Input, doc: Doc, sent: Span, token: Token, trig: Trigger, by_token, named,
                words: set[str] | None = None) -> Event | None:
-        if token.lemma_ == "be" and (subj := self._subject(token)) is not None and subj.lemma_.lower() in self.lexicon.nouns:
-            return None  # "Kim's last visit to Hanoi was in 2019": the subject is the event, and codes itself
+        if (token.lemma_ == "be" or (QUAD_OF_TYPE[trig.type] in (1, 3) and trig.pos == "VERB")) \
+                and (subj := self._subject(token)) is not None and subj.lemma_.lower() in self.lexicon.nouns:
+            # "Kim's last visit to Hanoi was in 2019", "the visit underscores the importance of ties":
+            # the subject is the event, and codes itself; what it is said to do describes it
+            return None
+        if token.lemma_ in TRADE_VERBS and _is_share(token):
+            return None  # "Vietnam imports most goods from China": a statistic, not an act
         source, target, target_place = self._roles(token, trig, by_token)
         if trig.requires_target and not target:
             return None
@@ -813,7 +868,7 @@ class EventCoder:
             # "the establishment of diplomatic relations (between the two countries)": mutual acts
             # name their parties anywhere — in the target, else the last two states named
             keys: dict[str, Mention] = {}
-            for m in target + self._pair_before(doc, sent, by_token):
+            for m in target + self._pair_before(doc, sent, by_token, self._speakers(token, sent, by_token)):
                 keys.setdefault(m.actor.key, m)
             parties = list(keys.values())
             if len(parties) >= 2:
@@ -831,6 +886,13 @@ class EventCoder:
                 return None
         if trig.type == "PROTEST" and not unnamed_doer and not any(m.actor.sector in PROTESTER_SECTORS or "adjective" in (m.via or "") for m in source):
             return None  # "Vietnam continues to demonstrate growth" is no street protest
+        if trig.reciprocal in ("always", "with") and not target and len({m.actor.key for m in source}) > 1:
+            # "Vietnam and Laos established relations": the first party named with the others (and
+            # with one the parse left out of the subject: "the US, Russia and Switzerland met")
+            first = source[0].actor.key
+            target = [m for m in source if m.actor.key != first] + self._named_besides(sent, source, by_token)
+            source = [m for m in source if m.actor.key == first]
+            target_place = "prep:with"  # (mutual, as "with" makes it)
         # "concluded his visit": no self-visit; but "protesters denounced the Thai government" is
         # aimed at another part of the same state
         target = [m for m in target if _other_party(m, source, target)]
@@ -946,16 +1008,27 @@ class EventCoder:
         return (said, *promised) if promised is not None else None
 
     @staticmethod
-    def _pair_before(doc: Doc, sent: Span, by_token) -> list[Mention]:
-        """The last two distinct parties named up to the end of this sentence."""
+    def _pair_before(doc: Doc, sent: Span, by_token, skip: frozenset[str] = frozenset()) -> list[Mention]:
+        """The last two distinct parties named up to the end of this sentence, but those in ``skip``."""
         found: list[Mention] = []
         for i in range(sent.end - 1, max(0, sent.start - 80) - 1, -1):
             m = by_token.get(i)
-            if m is not None and m.actor.key not in {f.actor.key for f in found}:
+            if m is not None and m.actor.key not in {f.actor.key for f in found} | skip:
                 found.append(m)
                 if len(found) == 2:
                     break
         return found
+
+    def _speakers(self, token: Token, sent: Span, by_token) -> frozenset[str]:
+        """Who speaks of a mutual act done by "they" ("I see they're meeting," Trump said): not
+        among its parties."""
+        subj = self._subject(token)
+        if subj is None or subj.lower_ != "they":
+            return frozenset()
+        named = self._actors_in(self._subject(sent.root), by_token) if sent.root.lemma_ in SAYING_VERBS else []
+        if named:  # (the one named saying it, rather than whom an "I" was taken for)
+            return frozenset(m.actor.key for m in named)
+        return frozenset(by_token[t.i].actor.key for t in sent if t.i in by_token and t.lower_ in FIRST_PERSON)
 
     @staticmethod
     def _named_besides(sent: Span, source: list[Mention], by_token) -> list[Mention]:
@@ -1014,7 +1087,12 @@ class EventCoder:
                 seen[key].certainty, seen[key].attribution = e.certainty, e.attribution
             if _refines(seen[key].date, e.date):
                 seen[key].date = e.date  # the headline's "to visit North Korea", dated by the lead's "on Thursday"
-        return list(seen.values())
+        out = list(seen.values())
+        # "Hegseth stresses U.S. commitment" over the lead's commitment to Vietnam: a headline act
+        # with no target is the body's act of that type by that doer
+        return [e for e in out if not (e.evidence[0] < headline_end and not e.target and not e.reciprocal and any(
+            o.evidence[0] >= headline_end and o.type == e.type and o.target
+            and {a.key for a in o.source} == {a.key for a in e.source} for o in out))]
 
 
 def _headline_end(text: str) -> int:
@@ -1075,6 +1153,74 @@ def _is_subject(doc: Doc, mention: Mention) -> bool:
 
 def _is_passive(token: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+
+
+def _preps(token: Token) -> Iterator[Token]:
+    """The prepositions a word governs, and those the parse hung on the place named right after
+    it ("her meetings in Hanoi with A and B": "with" under "Hanoi")."""
+    for c in token.children:
+        if c.dep_ != "prep":
+            continue
+        yield c
+        if c.lower_ in ("in", "at"):
+            for place in (p for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"):
+                yield from (q for q in place.children if q.dep_ == "prep" and q.lower_ not in LOCATIVE_PREPS and q.lower_ != "of")
+
+
+def _is_share(verb: Token) -> bool:
+    """Whether a verb's object is a share of a whole ("most goods", "half of its oil", "40% of its rice")."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and bool({obj.lower_, *(t.lower_ for t in obj.subtree if t.i < obj.i)} & SHARE_WORDS)
+
+
+def _thanked_for(verb: Token) -> Token | None:
+    """Who did what another is thanked, praised or blamed for ("thanked Japan for providing aid",
+    "expressed gratitude to Japan for sending teams", "appreciation for US support in training
+    officers", "accused China of ramming the boat"): the one thanked or blamed, not the one
+    speaking."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("for", "in", "of"):
+        return None
+    gov = verb.head.head
+    if gov.lemma_.lower() in BLAME_WORDS:
+        word = gov
+    elif verb.head.lower_ == "of":
+        return None
+    elif gov.lemma_.lower() in GRATITUDE_WORDS:  # "thanked Japan for…", "gratitude to Japan for…"
+        word = gov
+    else:  # "expressed appreciation (for the US support) in…"
+        word = next((c for c in gov.children if c.dep_ == "dobj" and c.lemma_.lower() in GRATITUDE_WORDS), None)
+        if word is None:
+            return None
+    thanked = next((c for c in word.children if c.dep_ == "dobj"), None)
+    for prep in ("to", "for"):
+        for t in dict.fromkeys((word, gov)):  # (the parse may hang "to Japan" on the verb)
+            if thanked is None:
+                thanked = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == prep and c.i != verb.head.i
+                                for p in c.children if p.dep_ == "pobj"), None)
+    return thanked
+
+
+def _own_phrase(head: Token) -> Iterator[Token]:
+    """The words of a noun phrase without its appositions, clauses and prepositional phrases
+    but "of" ("ten days of war games"): what an object is ("joint naval drills"), not what its
+    apposition says ("Medvedev, deputy head of the Security Council")."""
+    yield head
+    for c in head.children:
+        if c.dep_ not in ("appos", "relcl", "acl", "punct", "cc") and (c.dep_ != "prep" or c.lower_ == "of"):
+            yield from _own_phrase(c)
+
+
+def _name_read_as_prep(verb: Token) -> Token | None:
+    """A verb's subject that the parse took for a prepositional phrase: a name whose first word
+    is a preposition ("To Lam visited Laos": prep "To", pobj "Lam"), a capitalised preposition
+    right before a proper noun that runs up to the verb."""
+    for c in verb.lefts:
+        if c.dep_ != "prep" or not c.is_title:
+            continue
+        name = next((p for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN" and p.i == c.i + 1), None)
+        if name is not None and not any(w.is_punct for w in verb.doc[name.i + 1 : verb.i]):
+            return c
+    return None
 
 
 def _other_party(mention: Mention, source: list[Mention], target: list[Mention]) -> bool:
