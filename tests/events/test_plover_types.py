@@ -43,3 +43,8 @@ def test_a_passive_without_its_doer_still_has_no_source(coder):
     # only the stative passives read their subject as the doer; "were attacked" keeps it the victim
     got = coded(coder, "Nigerian soldiers were attacked near the border with Niger.")
     assert all("NGA" not in source for _, source, _ in got)
+
+
+def test_widening_political_freedoms_is_a_concession(coder):
+    got = coded(coder, "The Tunisian president moved to broaden civil liberties after the referendum.")
+    assert got and got[0][:2] == ("CONCEDE", ("TUN",))
