@@ -62,6 +62,8 @@ PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
 PAIR_WORDS = {"sides", "countries", "nations", "leaders", "governments", "states", "parties", "ministers",
               "presidents", "delegations", "militaries", "navies", "neighbours", "neighbors", "partners"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# Passive in form, active in sense: "forces were engaged in fighting" (the subject does it)
+STATIVE_PASSIVES = {"engage", "involve"}
 # "we", "I" in a quotation: the person quoted (named last before, else next in the sentence).
 FIRST_PERSON = {"we", "i", "us"}
 # "X said it would…": these pronouns in a reported clause stand for the one saying it.
@@ -674,7 +676,7 @@ class EventCoder:
             subj = subjects[-1] if subjects else _name_read_as_prep(t)  # the one nearest the verb
             if subj is not None and subj.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
                 subj = t.head  # "Hegseth, who is on a visit to…": the relative clause's antecedent
-            if subj is not None and (subj.dep_ != "nsubjpass" or raised):
+            if subj is not None and (subj.dep_ != "nsubjpass" or raised or t.lemma_ in STATIVE_PASSIVES):
                 return subj
             agent = next((c for c in t.children if c.dep_ == "agent"), None)
             if agent is not None:

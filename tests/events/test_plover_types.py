@@ -1,0 +1,50 @@
+"""PLOVER types of acts the coder once missed: refusals of permission, patrols ordered, and
+force told in a passive that means the active ("were engaged in", "are involved in")."""
+
+from __future__ import annotations
+
+import pytest
+
+from tightrope.events.coder import EventCoder
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return EventCoder()
+
+
+def coded(coder, text, date="2025-06-02"):
+    """(type, source keys, target keys) of each event of a text."""
+    return [(e.type, tuple(sorted({a.key for a in e.source})), tuple(sorted({a.key for a in e.target})))
+            for e in coder.code("t", text, date)]
+
+
+def test_denying_permission_is_a_rejection(coder):
+    got = coded(coder, "The Indian government refused permission for a Pakistani delegation to visit Kashmir.")
+    assert got and got[0][0] == "REJECT" and got[0][1] == ("IND",)
+
+
+def test_ordering_patrols_is_mobilization(coder):
+    got = coded(coder, "The Egyptian interior ministry ordered patrols by riot police across Cairo after the clashes.")
+    assert got and got[0][:2] == ("MOBILIZE", ("EGY",))
+
+
+def test_forces_engaged_in_killings_are_the_doers(coder):
+    got = coded(coder, "Ethiopian troops were engaged in mass killings in Eritrea last year, the UN said.")
+    assert ("ASSAULT", ("ETH",), ("ERI",)) in got
+
+
+def test_forces_involved_in_fighting_are_the_doers(coder):
+    got = coded(coder, "Sudanese soldiers were involved in fierce fighting with Chadian forces near the border.")
+    assert got and got[0][0] == "ASSAULT" and got[0][1] == ("SDN",) and "TCD" in got[0][2]
+
+
+def test_a_passive_without_its_doer_still_has_no_source(coder):
+    # only the stative passives read their subject as the doer; "were attacked" keeps it the victim
+    got = coded(coder, "Nigerian soldiers were attacked near the border with Niger.")
+    assert all("NGA" not in source for _, source, _ in got)
+
+
+def test_widening_political_freedoms_is_a_concession(coder):
+    got = coded(coder, "The Tunisian president moved to broaden civil liberties after the referendum.")
+    assert got and got[0][:2] == ("CONCEDE", ("TUN",))
