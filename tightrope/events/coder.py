@@ -478,10 +478,13 @@ class EventCoder:
 
     @staticmethod
     def _inside_intent(token: Token, fired: dict[int, Event]) -> bool:
-        """Whether an intent, request, threat or refusal of this sentence governs the trigger."""
+        """Whether an intent, request, threat or refusal of this sentence governs the trigger. A
+        participle clause ("pledged support, highlighting the transfer of boats") or a phrase of
+        place or time ("underscored commitments during his meetings") on the way up tells what
+        went with the intent, not what it intends."""
         t = token
         for _ in range(4):
-            if t.head.i == t.i:
+            if t.head.i == t.i or (t.i != token.i and _beside_intent(t)):  # ("…, offering loans" is the intent's own)
                 return False
             t = t.head
             other = fired.get(t.i)
@@ -1120,6 +1123,15 @@ def _in_condition(token: Token) -> bool:
             return False
         t = t.head
     return False
+
+
+def _beside_intent(token: Token) -> bool:
+    """Whether a word opens a participle clause with no conjunction ("…, highlighting the
+    transfer") or a phrase of place or time ("during the meetings")."""
+    if token.dep_ == "prep":
+        return token.lower_ in LOCATIVE_PREPS
+    return token.dep_ == "advcl" and token.tag_ in ("VBG", "VBN") and not any(
+        c.dep_ in ("mark", "aux", "auxpass") for c in token.children)
 
 
 def _has_complement(token: Token) -> bool:

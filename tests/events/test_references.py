@@ -1,0 +1,38 @@
+"""What an act governs and what it only goes with: the content of an intent, and the acts beside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tightrope.events.coder import EventCoder, event_to_json
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return EventCoder()
+
+
+def coded(coder, text, date="2025-11-03"):
+    out = []
+    for e in coder.code("t", text, date):
+        d = event_to_json(e)
+        out.append((d["type"], tuple(sorted({a["key"] for a in d["source"]})), tuple(sorted({a["key"] for a in d["target"]}))))
+    return out
+
+
+def test_a_participle_clause_beside_a_pledge_states_its_own_act(coder):
+    got = coded(coder, "Japan pledged support for the Philippine navy, highlighting the delivery of four "
+                       "patrol ships to the Philippine Coast Guard.")
+    assert ("AGREE", ("JPN",), ("PHL",)) in got
+    assert ("AID", ("JPN",), ("PHL",)) in got
+
+
+def test_meetings_during_which_a_commitment_is_stressed_are_events(coder):
+    got = coded(coder, "The Australian minister underscored commitments to regional security during his "
+                       "separate meetings in Jakarta with President Prabowo Subianto.")
+    assert ("CONSULT", ("AUS",), ("IDN",)) in got
+
+
+def test_the_content_of_an_intent_is_still_not_an_act_of_its_own(coder):
+    got = coded(coder, "Thailand agreed to cut tariffs on Cambodian rice.")
+    assert [t for t, _, _ in got] == ["AGREE"]
