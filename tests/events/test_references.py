@@ -36,3 +36,14 @@ def test_meetings_during_which_a_commitment_is_stressed_are_events(coder):
 def test_the_content_of_an_intent_is_still_not_an_act_of_its_own(coder):
     got = coded(coder, "Thailand agreed to cut tariffs on Cambodian rice.")
     assert [t for t, _, _ in got] == ["AGREE"]
+
+
+def test_a_visit_that_is_praised_is_an_event_of_its_own(coder):
+    got = coded(coder, "Marcos hailed Albanese's visit as a milestone.")
+    assert ("SUPPORT", ("PHL",), ("AUS",)) in got
+    assert ("CONSULT", ("AUS",), ("PHL",)) in got
+
+
+def test_praise_of_a_metaphorical_journey_is_no_visit(coder):
+    got = coded(coder, "Marcos praised the remarkable journey of Philippine–Australian relations.")
+    assert [t for t, _, _ in got] == ["SUPPORT"]

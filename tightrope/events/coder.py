@@ -259,7 +259,9 @@ class EventCoder:
                         fired[token.i] = event
                         if trig.pos == "ADJ":
                             intents.add(token.i)
-                        used.update(c.i for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr"))
+                        # (what is praised is an act of its own, when its doer is named: "hailed Hegseth's visit")
+                        used.update(c.i for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")
+                                    and not (c.dep_ == "dobj" and token.lemma_.lower() in GRATITUDE_WORDS and _has_doer(c)))
                         break
             if words & DEMAND_MODALS:
                 for i in range(sent.start, sent.end):
@@ -1123,6 +1125,11 @@ def _in_condition(token: Token) -> bool:
             return False
         t = t.head
     return False
+
+
+def _has_doer(noun: Token) -> bool:
+    """Whether a noun names who does it: a possessor ("Hegseth's visit") or a by-phrase ("the visit by Xi")."""
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
 
 
 def _beside_intent(token: Token) -> bool:
