@@ -47,3 +47,10 @@ def test_a_visit_that_is_praised_is_an_event_of_its_own(coder):
 def test_praise_of_a_metaphorical_journey_is_no_visit(coder):
     got = coded(coder, "Marcos praised the remarkable journey of Philippine–Australian relations.")
     assert [t for t, _, _ in got] == ["SUPPORT"]
+
+
+def test_his_visit_is_the_visit_of_the_last_subject_not_of_the_last_person_named(coder):
+    got = coded(coder, "Indonesian President Prabowo Subianto arrived on Friday and was welcomed by Anthony Albanese "
+                       "in Canberra. His visit coincides with the 75th anniversary of diplomatic ties.")
+    assert ("CONSULT", ("IDN",), ("AUS",)) in got
+    assert ("CONSULT", ("AUS",), ("IDN",)) not in got

@@ -523,9 +523,10 @@ class EventCoder:
                 people = [m for m in reversed(before) if m.entry and m.entry.startswith("people")
                           and not m.entry.startswith("people.history")][:6]
                 person = people[0] if people else None
-                if person is not None and t.dep_ in SUBJECT_DEPS and t.head.i == t.sent.root.i and person.start < t.sent.start_char:
-                    # "Austin met Chinh in Hanoi. He is expected to visit Seoul": a sentence's subject
-                    # pronoun continues the last person who was a subject, not the last one named
+                subject = t if t.dep_ in SUBJECT_DEPS else t.head if t.dep_ == "poss" and t.head.dep_ in SUBJECT_DEPS else None
+                if person is not None and subject is not None and subject.head.i == t.sent.root.i and person.start < t.sent.start_char:
+                    # "Austin met Chinh in Hanoi. He is expected to visit Seoul" (…"His visit comes as…"): a
+                    # sentence's subject pronoun continues the last person who was a subject, not the last one named
                     person = next((m for m in people if _is_subject(doc, m)), person)
                 if person is not None and t.idx - person.start < 1500:
                     by_token[t.i] = Mention(person.doc_id, t.idx, t.idx + len(t.text), t.text, person.actor, person.entry, "pronoun")
