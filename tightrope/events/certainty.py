@@ -28,6 +28,8 @@ UNNAMED_SOURCES = {"reports", "report", "sources", "source", "analysts", "observ
 DENIAL_VERBS = {"deny", "refute"}
 # How the circumstances of a saying hang from it (its place, time, occasion, a further act).
 CIRCUMSTANCE_DEPS = {"prep", "advcl", "conj", "npadvmod"}
+# "accused North Korea of sending troops": the act is charged, not established.
+ACCUSATION_VERBS = {"accuse", "charge", "suspect", "allege"}
 REPORTING_VERBS = {"say", "tell", "report", "announce", "state", "confirm", "add", "note", "quote", "write",
                    "disclose", "reveal", "cite", "tweet", "post", "declare"}
 
@@ -69,7 +71,8 @@ def certainty(trigger: Token, sentence: Span, named: set[int], words: set[str] |
         return "planned", None  # "is to visit"
     if to_aux and (trigger.dep_ in ("ROOT", "acl", "relcl") or trigger.head.pos_ in ("NOUN", "PROPN")):
         return "planned", None  # the headline future: "Party chief To Lam to pay state visit to North Korea"
-    if words & HEDGE_WORDS or any(c.lower_ in HEDGE_AUX for c in near if c.dep_ == "aux"):
+    if words & HEDGE_WORDS or any(c.lower_ in HEDGE_AUX for c in near if c.dep_ == "aux") or (
+            trigger.dep_ == "pcomp" and trigger.head.lower_ == "of" and trigger.head.head.lemma_ in ACCUSATION_VERBS):
         return "speculative", None
     for below, gov in zip(chain, chain[1:]):
         if below.dep_ in CIRCUMSTANCE_DEPS:

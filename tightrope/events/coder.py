@@ -261,7 +261,9 @@ class EventCoder:
                         fired[token.i] = event
                         if trig.pos == "ADJ":
                             intents.add(token.i)
-                        used.update(c.i for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr"))
+                        # (what is praised is an act of its own, when its doer is named: "hailed Hegseth's visit")
+                        used.update(c.i for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")
+                                    and not (c.dep_ == "dobj" and token.lemma_.lower() in GRATITUDE_WORDS and _has_doer(c)))
                         break
             if words & DEMAND_MODALS:
                 for i in range(sent.start, sent.end):
@@ -480,10 +482,13 @@ class EventCoder:
 
     @staticmethod
     def _inside_intent(token: Token, fired: dict[int, Event]) -> bool:
-        """Whether an intent, request, threat or refusal of this sentence governs the trigger."""
+        """Whether an intent, request, threat or refusal of this sentence governs the trigger. A
+        participle clause ("pledged support, highlighting the transfer of boats") or a phrase of
+        place or time ("underscored commitments during his meetings") on the way up tells what
+        went with the intent, not what it intends."""
         t = token
         for _ in range(4):
-            if t.head.i == t.i:
+            if t.head.i == t.i or (t.i != token.i and _beside_intent(t)):  # ("…, offering loans" is the intent's own)
                 return False
             t = t.head
             other = fired.get(t.i)
@@ -520,9 +525,10 @@ class EventCoder:
                 people = [m for m in reversed(before) if m.entry and m.entry.startswith("people")
                           and not m.entry.startswith("people.history")][:6]
                 person = people[0] if people else None
-                if person is not None and t.dep_ in SUBJECT_DEPS and t.head.i == t.sent.root.i and person.start < t.sent.start_char:
-                    # "Austin met Chinh in Hanoi. He is expected to visit Seoul": a sentence's subject
-                    # pronoun continues the last person who was a subject, not the last one named
+                subject = t if t.dep_ in SUBJECT_DEPS else t.head if t.dep_ == "poss" and t.head.dep_ in SUBJECT_DEPS else None
+                if person is not None and subject is not None and subject.head.i == t.sent.root.i and person.start < t.sent.start_char:
+                    # "Austin met Chinh in Hanoi. He is expected to visit Seoul" (…"His visit comes as…"): a
+                    # sentence's subject pronoun continues the last person who was a subject, not the last one named
                     person = next((m for m in people if _is_subject(doc, m)), person)
                 if person is not None and t.idx - person.start < 1500:
                     by_token[t.i] = Mention(person.doc_id, t.idx, t.idx + len(t.text), t.text, person.actor, person.entry, "pronoun")
@@ -1122,6 +1128,20 @@ def _in_condition(token: Token) -> bool:
             return False
         t = t.head
     return False
+
+
+def _has_doer(noun: Token) -> bool:
+    """Whether a noun names who does it: a possessor ("Hegseth's visit") or a by-phrase ("the visit by Xi")."""
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
+
+
+def _beside_intent(token: Token) -> bool:
+    """Whether a word opens a participle clause with no conjunction ("…, highlighting the
+    transfer") or a phrase of place or time ("during the meetings")."""
+    if token.dep_ == "prep":
+        return token.lower_ in LOCATIVE_PREPS
+    return token.dep_ == "advcl" and token.tag_ in ("VBG", "VBN") and not any(
+        c.dep_ in ("mark", "aux", "auxpass") for c in token.children)
 
 
 def _has_complement(token: Token) -> bool:
