@@ -4,19 +4,7 @@ Hanoi with A and B"), and role finding that the parse would otherwise get wrong.
 from __future__ import annotations
 
 import pytest
-
-from tightrope.events.coder import EventCoder
-
-
-@pytest.fixture(scope="module")
-def coder():
-    return EventCoder()
-
-
-def coded(coder, text, date="2025-06-02"):
-    """(type, source keys, target keys) of each event of a text."""
-    return [(e.type, tuple(sorted({a.key for a in e.source})), tuple(sorted({a.key for a in e.target})))
-            for e in coder.code("t", text, date)]
+from event_cases import coded, coder  # noqa: F401 (coder is a fixture)
 
 
 def test_words_of_an_objects_apposition_do_not_say_what_the_object_is(coder):
