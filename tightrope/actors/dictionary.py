@@ -43,7 +43,6 @@ ROLES = (  # in the order a person's current role is chosen when the text names 
     "trade_minister", "finance_minister", "legislature_speaker", "national_security_adviser",
     "military_chief", "igo_head",
 )
-HIGH_LEVEL_ROLES = {"party_leader", "head_of_state", "head_of_government", "supreme_leader"}
 _KEY = re.compile(r"^(?:[A-Z]{3}|IGO:[A-Z0-9][A-Z0-9&-]*)$")
 _FILE_KEYS = {"states", "institutions", "organisations", "people", "non_state_media", "sector_nouns", "titles",
               "non_actor_phrases", "places", "disputed_places", "groups", "common_words"}

@@ -56,7 +56,6 @@ TRIP_STOP_VERBS = {"include", "take", "cover", "span", "comprise", "feature"}
 # Prepositions that place an act rather than name a party ("met Hegseth in Singapore").
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "during", "after", "before", "amid", "since",
                   "following", "ahead", "throughout", "until"}
-CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "appos"}
 PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
 # "the two sides signed…": the two parties named last.
 PAIR_WORDS = {"sides", "countries", "nations", "leaders", "governments", "states", "parties", "ministers",
