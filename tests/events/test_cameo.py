@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tightrope.errors import DictionaryError
-from tightrope.eval.events import _cameo_dyads
+from tightrope.eval.events import cameo_dyads
 from tightrope.events.cameo import default_twins, load_twins, twins_of
 from tightrope.events.coder import EventCoder
 from tightrope.events.lexicon import default_lexicon
@@ -66,7 +66,7 @@ def test_aid_that_will_not_be_sent_is_a_rejection(coder):
 def test_an_attack_that_did_not_happen_has_no_cameo_event(coder):
     event = only(coder, "Ecuador did not attack Peru.", "ASSAULT")
     assert event.cameo is None and event.goldstein is None
-    assert _cameo_dyads(event) == []
+    assert cameo_dyads(event) == []
 
 
 def test_a_doer_claiming_or_denying_its_own_attack_is_a_statement_of_responsibility(coder):

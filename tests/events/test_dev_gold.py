@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 from conftest import shared_path
 
-from tightrope.eval.events import _cameo_dyads, evaluate
+from tightrope.eval.events import cameo_dyads, evaluate
 from tightrope.events.coder import EventCoder
 from tightrope.model import Event, EventActor
 
@@ -43,12 +43,20 @@ def test_petrarch_records_triple_f1(coder):
     assert result["triples"]["f1"] >= 0.53
 
 
-def test_a_mutual_event_gives_cameo_triples_in_both_directions():
+def test_a_mutual_event_gives_cameo_triples_in_both_directions_only_where_cameo_codes_it_so():
     def actor(key):
         return EventActor(key=key, sector=None, text=key)
 
-    talks = Event(doc_id="t", type="CONSULT", source=[actor("USA"), actor("RUS")], target=[actor("CHE")],
-                  evidence=(0, 1), reciprocal=True, cameo="040")
-    assert sorted(_cameo_dyads(talks)) == sorted(
+    text = "RUS and CHE met USA."
+    met = Event(doc_id="t", type="CONSULT", source=[actor("RUS")], target=[actor("CHE"), actor("USA")],
+                evidence=(0, len(text)), reciprocal=True, cameo="040", trigger="met")
+    # a partner named after the verb is the meeting's object: one way ("A met (with) B")
+    assert sorted(cameo_dyads(met, text)) == [("RUS", "CHE", "04"), ("RUS", "USA", "04")]
+    # parties named together before it act each with each ("A, B and C met")
+    together = "RUS, CHE and USA met."
+    assert sorted(cameo_dyads(replace(met, evidence=(0, len(together))), together)) == sorted(
         [(a, b, "04") for a in ("USA", "RUS", "CHE") for b in ("USA", "RUS", "CHE") if a != b])
-    assert sorted(_cameo_dyads(replace(talks, reciprocal=False))) == [("RUS", "CHE", "04"), ("USA", "CHE", "04")]
+    # talks are paired events in CAMEO, whoever is the subject
+    assert len(cameo_dyads(replace(met, trigger="talks"), text)) == 6
+    assert sorted(cameo_dyads(replace(met, reciprocal=False, trigger="talks"), text)) == [
+        ("RUS", "CHE", "04"), ("RUS", "USA", "04")]

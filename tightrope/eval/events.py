@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from tightrope.events.dyads import cameo_pairs
+
 # PLOVER 0.5b1 names in older gold files → PLOVER 0.8.
 LEGACY_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 
@@ -235,10 +237,7 @@ def evaluate(path, coder, show: int = 0) -> dict:
         inputs = [Input(r["id"], r["text"], _petr_date(r.get("date"))) for r in rows]
         system, gold = [], []
         for r, events in zip(rows, coder.code_many(inputs)):
-            triples = []
-            for e in events:
-                triples += _cameo_dyads(e)
-            system.append(triples)
+            system.append([t for e in events for t in cameo_dyads(e, r["text"])])
             gold.append([(_actor3(s), _actor3(t), cameo_root(c)) for s, t, c in r.get("expected") or []])
         petr = triple_scores([[tuple(_actor3(a) if i < 2 else cameo_root(a) for i, a in enumerate(t)) for t in r.get("petrarch2_output") or []] for r in rows], gold)
         return {"kind": kind, "records": len(rows), "triples": triple_scores(system, gold), "petrarch2_triples": petr}
@@ -254,21 +253,12 @@ def evaluate(path, coder, show: int = 0) -> dict:
     return out
 
 
-def _cameo_dyads(event) -> list[tuple]:
-    """CAMEO (source, target, root) triples of one event. CAMEO codes a mutual act once in each
-    direction, so a reciprocal event ("A and B held talks") gives every ordered pair of its
-    parties; a directed one every source with every target. An event CAMEO does not code (an
-    act that did not happen: no CAMEO code) gives none."""
+def cameo_dyads(event, text: str | None = None) -> list[tuple]:
+    """CAMEO (source state, target state, root) triples of one event, pointed as CAMEO points
+    it (:func:`tightrope.events.dyads.cameo_pairs`); ``text`` is the text the event was coded from."""
     root = cameo_root(event.cameo)
-    if root is None:
-        return []
-    if event.reciprocal:
-        parties = list(dict.fromkeys(_actor3(a.key) for a in [*event.source, *event.target]))
-        if len(parties) > 1:
-            return [(a, b, root) for a in parties for b in parties if a != b]
-    srcs = [a.key for a in event.source] or [None]
-    tgts = [a.key for a in event.target] or [None]
-    return [(_actor3(s), _actor3(t), root) for s in srcs for t in tgts]
+    evidence = text[event.evidence[0]:event.evidence[1]] if text is not None else None
+    return [(_actor3(s.key) if s else None, _actor3(t.key) if t else None, root) for s, t in cameo_pairs(event, evidence)]
 
 
 def _petr_date(value: str | None) -> str | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from tightrope.events.dyads import cameo_pairs
+
 GDELT_COLUMNS = ["GlobalEventID", "SQLDATE", "Actor1Code", "Actor1CountryCode", "Actor2Code", "Actor2CountryCode",
                  "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "IsReciprocal",
                  "Certainty", "DocId", "EvidenceStart", "EvidenceEnd", "SOURCEURL"]
@@ -46,20 +48,21 @@ def to_plover(row: dict) -> dict:
 
 
 def to_gdelt_rows(rows: list[dict], header: bool = False):
-    """GDELT-1.0-style event rows, one per source × target pair of each event."""
+    """GDELT-1.0-style event rows, one per actor pair CAMEO codes the event with
+    (:func:`tightrope.events.dyads.cameo_pairs`: a mutual act both ways where CAMEO codes it so);
+    an event with no CAMEO code (an act that did not happen) has none."""
     if header:
         yield GDELT_COLUMNS
     for r in rows:
         code = r["cameo"] or ""
-        for s in r["source"] or [None]:
-            for t in r["target"] or [None]:
-                yield [
-                    f"{r['doc_id']}-{r['id']}", (r["date"] or "").replace("-", ""),
-                    _cameo_actor(s), s["key"][:3] if s and not s["key"].startswith("IGO") else "",
-                    _cameo_actor(t), t["key"][:3] if t and not t["key"].startswith("IGO") else "",
-                    code, code[:3], code[:2], r["quad"] or "", r["goldstein"] if r["goldstein"] is not None else "",
-                    int(r["reciprocal"]), r["certainty"], r["doc_id"], r["evidence"][0], r["evidence"][1], r.get("url") or "",
-                ]
+        for s, t in cameo_pairs(r, r.get("evidence_text")):
+            yield [
+                f"{r['doc_id']}-{r['id']}", (r["date"] or "").replace("-", ""),
+                _cameo_actor(s), s["key"][:3] if s and not s["key"].startswith("IGO") else "",
+                _cameo_actor(t), t["key"][:3] if t and not t["key"].startswith("IGO") else "",
+                code, code[:3], code[:2], r["quad"] or "", r["goldstein"] if r["goldstein"] is not None else "",
+                int(r["reciprocal"]), r["certainty"], r["doc_id"], r["evidence"][0], r["evidence"][1], r.get("url") or "",
+            ]
 
 
 def write_parquet(rows: list[dict], path: str) -> None:

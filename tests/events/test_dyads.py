@@ -1,0 +1,42 @@
+"""Which way CAMEO points a coded event (tightrope.events.dyads), as the GDELT export and the
+CAMEO-triple scoring read it."""
+
+from __future__ import annotations
+
+from event_cases import coder  # noqa: F401  (the shared coder fixture)
+
+from tightrope.events.dyads import cameo_pairs
+from tightrope.events.export import to_gdelt_rows
+
+
+def pairs(coder, text, type_="CONSULT"):
+    events = [e for e in coder.code("t", text, "2025-06-02") if e.type == type_]
+    assert len(events) == 1, events
+    e = events[0]
+    return sorted((s.key, t.key) for s, t in cameo_pairs(e, text[e.evidence[0]:e.evidence[1]]))
+
+
+def test_a_meeting_with_a_partner_is_the_subjects_act(coder):
+    assert pairs(coder, "Brazil's foreign minister met with Japan's prime minister in Tokyo on Monday.") == [("BRA", "JPN")]
+
+
+def test_parties_named_together_meet_each_other(coder):
+    assert pairs(coder, "Norway, Sweden and Finland met in Oslo on Monday.") == [
+        ("FIN", "NOR"), ("FIN", "SWE"), ("NOR", "FIN"), ("NOR", "SWE"), ("SWE", "FIN"), ("SWE", "NOR")]
+
+
+def test_talks_held_with_a_partner_go_both_ways(coder):
+    assert pairs(coder, "Canada's foreign minister held talks with Mexico's president on Friday.") == [
+        ("CAN", "MEX"), ("MEX", "CAN")]
+
+
+def test_the_gdelt_export_points_events_as_the_triples_do():
+    row = {"id": 1, "doc_id": "d", "date": "2025-06-02", "type": "CONSULT", "cameo": "040", "quad": 1, "goldstein": 1.0,
+           "reciprocal": True, "certainty": "asserted", "evidence": [0, 34], "trigger": "met",
+           "evidence_text": "Chile's president met Peru's envoy.",
+           "source": [{"key": "CHL", "sector": "GOV", "text": "Chile's president"}],
+           "target": [{"key": "PER", "sector": "GOV", "text": "Peru's envoy"}]}
+    assert [(r[2], r[4]) for r in to_gdelt_rows([row])] == [("CHLGOV", "PERGOV")]
+    talks = dict(row, trigger="talks", evidence_text="Chile's president held talks with Peru's envoy.")
+    assert [(r[2], r[4]) for r in to_gdelt_rows([talks])] == [("CHLGOV", "PERGOV"), ("PERGOV", "CHLGOV")]
+    assert list(to_gdelt_rows([dict(row, cameo=None)])) == []

@@ -1,0 +1,69 @@
+"""Which way CAMEO points an event: its (source, target) actor pairs, for the GDELT export and the
+CAMEO-triple scoring alike.
+
+PLOVER, and so Tightrope's event, holds a mutual act once, marked ``reciprocal`` ("A met B",
+"A and B held talks"). The CAMEO coders (TABARI, PETRARCH) point an event the way its sentence
+does, subject to object: "A met (with) B" is A's act on B alone. They code it in both
+directions where the sentence names the parties together ("A and B met": each with each), and
+for talks and negotiations, which their dictionaries code as paired events ("A held talks with
+B": A→B and B→A). An event with no CAMEO code (an act that did not happen) has no pair.
+
+This module reads an event's fields and its evidence text; it never changes an event.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# Forms of the verbs of meeting: "A met (with) B" is A's act on B (CAMEO 04x, one way).
+MEETING_VERBS = {"meet", "meets", "met"}
+
+
+def _get(obj: Any, name: str) -> Any:
+    return obj.get(name) if isinstance(obj, dict) else getattr(obj, name)
+
+
+def _named_at(evidence: str, actor: Any) -> int:
+    """Where the evidence first names the actor (-1 when it does not, as a word)."""
+    text = _get(actor, "text")
+    found = re.search(rf"(?<!\w){re.escape(text)}(?!\w)", evidence) if text else None
+    return found.start() if found else -1
+
+
+def conjoined(event: Any, evidence: str | None) -> bool:
+    """Whether a mutual act names its parties together before its trigger ("A and B met",
+    "the two sides agreed"): every target is named ahead of the trigger word, as the doer is;
+    a partner named after it is the act's object or with-phrase ("A met with B")."""
+    trigger = _get(event, "trigger")
+    if not evidence or not trigger:
+        return False
+    at = _named_at(evidence, {"text": trigger})
+    places = [_named_at(evidence, a) for a in _get(event, "target")]
+    return at >= 0 and bool(places) and all(0 <= p < at for p in places)
+
+
+def mutual_in_cameo(event: Any, evidence: str | None = None) -> bool:
+    """Whether CAMEO codes this reciprocal event in both directions: its parties named
+    together, or talks held with a partner (any CONSULT but a verb of meeting)."""
+    if not _get(event, "reciprocal"):
+        return False
+    if conjoined(event, evidence):
+        return True
+    return _get(event, "type") == "CONSULT" and (_get(event, "trigger") or "").lower() not in MEETING_VERBS
+
+
+def cameo_pairs(event: Any, evidence: str | None = None) -> list[tuple[Any, Any]]:
+    """The (source, target) actor pairs CAMEO codes an event with (an Event, or a stored row
+    as a dict): each source with each target (None for an empty side), or every ordered pair
+    of distinct parties when CAMEO codes the act both ways; none without a CAMEO code.
+    ``evidence`` is the text of the event's evidence span, where word order tells whether its
+    parties were named together."""
+    if not _get(event, "cameo"):
+        return []
+    sources, targets = list(_get(event, "source") or []), list(_get(event, "target") or [])
+    if mutual_in_cameo(event, evidence):
+        parties = list({_get(a, "key"): a for a in [*sources, *targets]}.values())
+        if len(parties) > 1:
+            return [(a, b) for a in parties for b in parties if _get(a, "key") != _get(b, "key")]
+    return [(s, t) for s in sources or [None] for t in targets or [None]]
