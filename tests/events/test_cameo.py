@@ -75,4 +75,30 @@ def test_a_doer_claiming_or_denying_its_own_attack_is_a_statement_of_responsibil
     denied = only(coder, "Russia denied that its troops had shelled Ukrainian villages.", "ASSAULT")
     assert denied.cameo == "016"
     reported = only(coder, "Israel said Hamas fired rockets at Israel.", "ASSAULT")
-    assert reported.cameo[:2] == "19"  # another party's act, on the speaker's word: the act
+    assert reported.cameo is None  # another party's act, on the speaker's word: CAMEO codes the accusation
+    assert only(coder, "Israel said Hamas fired rockets at Israel.", "ACCUSE").cameo == "112"
+
+
+@pytest.mark.parametrize("text, speaker, doer", [
+    ("Colombia said Venezuela had detained two Colombian soldiers.", "COL", "VEN"),
+    ("The Philippines claimed that China had rammed a Filipino supply boat.", "PHL", "CHN"),
+])
+def test_a_political_actor_reporting_anothers_act_of_force_accuses_it(coder, text, speaker, doer):
+    events = coder.code("t", text, "2025-11-03")
+    act, accusation = events  # the reported act stays first: it is PLOVER's event of the sentence
+    assert act.type in ("ASSAULT", "COERCE") and [a.key for a in act.source] == [doer]
+    assert (accusation.type, accusation.mode, accusation.cameo) == ("ACCUSE", "allege", "112")
+    assert [a.key for a in accusation.source] == [speaker] and [a.key for a in accusation.target] == [doer]
+    # CAMEO codes the accusation, not the act it reports
+    assert act.cameo is None and cameo_dyads(act) == [] and cameo_dyads(accusation) == [(speaker, doer, "11")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Pentagon said US forces had detained two Iraqi officials.",  # the doer's own word
+    "Syrian state television said Turkish troops shelled a Syrian village.",  # media report
+    "Four Afghan civilians were killed in Pakistani shelling, medics said.",  # witnesses
+])
+def test_the_doers_own_word_or_a_witness_report_accuses_no_one(coder, text):
+    events = coder.code("t", text, "2025-11-03")
+    assert events and not any(e.type == "ACCUSE" for e in events)
+    assert all(e.cameo for e in events)

@@ -181,3 +181,14 @@ def test_a_mutual_act_of_two_named_together_is_one_party_with_the_other(coder):
 def test_what_a_party_is_accused_of_doing_was_done_by_that_party(coder, text, doer, victim):
     acts = [(src, tgt) for kind, src, tgt, _ in coded(coder, text) if kind in ("ASSAULT", "COERCE")]
     assert acts == [(doer, victim)]
+
+
+def test_a_shot_fired_from_a_place_with_no_doer_named_is_that_places(coder):
+    assert ("ASSAULT", ("LBN",), ("ISR",), "asserted") in coded(coder, "Two rockets were fired at Israel from Lebanon on Tuesday.")
+    # the speaker's own "it" is the one fired at
+    assert ("ASSAULT", ("SYR",), ("TUR",), "attributed") in coded(coder, "Turkey said a shell was fired at it from Syria overnight.")
+
+
+def test_an_attack_names_its_doer_in_its_own_by_phrase(coder):
+    got = coded(coder, "Three Iraqi soldiers were killed in a raid by Iranian forces on Monday.")
+    assert got == [("ASSAULT", ("IRN",), ("IRQ",), "asserted")]

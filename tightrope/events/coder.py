@@ -115,6 +115,12 @@ AGENDA_DAYS = {"today", "tonight"}
 PROMISE_VERBS = {"vow", "pledge", "promise", "swear"}
 # Force and coercion told from the victim's side need no named doer ("three soldiers were killed").
 FORCE_TYPES = {"ASSAULT", "COERCE"}
+# Who reports another's act of force or coercion accuses its doer (CAMEO's speaker act: "the US
+# said Iraq had attacked", 112), unless it speaks only as a witness: media, medics, business, civilians.
+ACCUSING_VERBS = {"say", "claim", "allege", "charge", "state", "announce", "declare", "insist", "tell", "report",
+                  "confirm", "add", "warn"}
+WITNESS_SECTORS = {"MED", "HLH", "BUS", "CVL", "EDU"}
+ACCUSE_CAMEO = "112"
 # Acts PLOVER codes on their named target alone when a passive names no doer ("was accused of
 # fraud", "the rebels were disarmed", "was put under investigation"): the source stays empty.
 UNDONE_TYPES = FORCE_TYPES | {"ACCUSE", "RETREAT"}
@@ -284,7 +290,13 @@ class EventCoder:
                     for t in event.target:
                         events.append(replace(event, target=[t]))
                     continue
+                accusation = self._accusation(item, sent, doc[i], event, by_token, named, words)
+                if accusation is not None:
+                    # CAMEO codes the accuser's act, not the act it reports; the act comes first (PLOVER's primary type)
+                    event = replace(event, cameo=None, goldstein=None, quad=self.lexicon.quad(None, event.type))
                 events.append(event)
+                if accusation is not None:
+                    events.append(accusation)
                 if occasion is None and _is_occasion(event, item.date):
                     occasion = event.date
         fallback = event_date("", item.date)[0]
@@ -341,6 +353,30 @@ class EventCoder:
         if modal == "should" and len(target) < len(doer):  # (what both "must" do is still pressed on the other)
             return self._request(item, sent, token, said, speaker, target, named, words, cameo="030", kind="AGREE")
         return self._request(item, sent, token, said, speaker, target, named, words)
+
+    def _accusation(self, item: Input, sent: Span, token: Token, event: Event, by_token, named, words) -> Event | None:
+        """"Israel said a mortar bomb was fired at it from Gaza": a political actor that reports
+        another party's act of force or coercion accuses that party (ACCUSE, mode allege, CAMEO
+        112), as surely as it speaks; None when the speaker is the doer itself ("the Pentagon said
+        US jets struck…"), a witness (media, medics) or no named actor, or the act is not
+        reported as done."""
+        if event.type not in FORCE_TYPES or not event.source or event.certainty not in ("attributed", "speculative"):
+            return None
+        clause = token
+        while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+            clause = clause.head
+        said = clause.head
+        if clause.dep_ != "ccomp" or said.lemma_.lower() not in ACCUSING_VERBS:
+            return None
+        subject = self._subject(said)
+        if subject is None or subject.i not in by_token:
+            return None  # "his lawyer said", "medics said": no political actor speaks
+        speaker = [m for m in self._actors_in(subject, by_token) if m.actor.sector not in WITNESS_SECTORS]
+        doers = {a.key for a in event.source}
+        if not speaker or doers & {m.actor.key for m in speaker}:
+            return None
+        accusation = self._request(item, sent, said, said, speaker, [], named, words, cameo=ACCUSE_CAMEO, kind="ACCUSE")
+        return replace(accusation, mode="allege", target=list(event.source))
 
     @staticmethod
     def _statement_verb(clause: Token) -> Token | None:
@@ -758,7 +794,9 @@ class EventCoder:
             found = []
             for c in _preps(token):
                 if c.lower_ in words:
-                    found += [m for p in c.children if p.dep_ == "pobj" for m in self._actors_in(p, by_token)]
+                    # ("Israel said a shell was fired at it": the pronoun is the speaker, as a subject "it" would be)
+                    found += [m for p in c.children if p.dep_ == "pobj" for m in self._actors_in(p, by_token)
+                              or (self._actors_in(self._reporter(c), by_token) if p.lower_ in CLAUSE_PRONOUNS else [])]
                     for p in c.children:  # "with X and Y", "to X"
                         if p.dep_ == "pobj":
                             for cj in p.conjuncts:
@@ -768,7 +806,8 @@ class EventCoder:
 
     def _instrument(self, token: Token, by_token) -> list[Mention]:
         """"Two civilians were killed in Israeli tank shelling": a passive act of force done
-        "in"/"by" an attack names its doer in the attack's nationality word."""
+        "in"/"by" an attack names its doer in the attack's nationality word, or in the attack's
+        own by-phrase ("in an air strike by Turkish jets")."""
         doc = token.doc
         for prep in (c for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")):
             phrase = list(prep.subtree)
@@ -778,6 +817,9 @@ class EventCoder:
             if not any(self._is_attack(t) for t in phrase):
                 continue
             found = [by_token[t.i] for t in phrase if t.i in by_token and t.dep_ in ("amod", "compound", "poss")]
+            if not found:  # "killed in an air strike by Turkish jets": the attack's own by-phrase
+                found = [m for t in phrase if t.dep_ == "pobj" and t.head.lower_ == "by" and self._is_attack(t.head.head)
+                         for m in self._actors_in(t, by_token)]
             if found:
                 return found[:1]
         return []
