@@ -40,3 +40,8 @@ def test_the_gdelt_export_points_events_as_the_triples_do():
     talks = dict(row, trigger="talks", evidence_text="Chile's president held talks with Peru's envoy.")
     assert [(r[2], r[4]) for r in to_gdelt_rows([talks])] == [("CHLGOV", "PERGOV"), ("PERGOV", "CHLGOV")]
     assert list(to_gdelt_rows([dict(row, cameo=None)])) == []
+
+
+def test_an_agreement_goes_both_ways_only_between_parties_named_together(coder):
+    assert pairs(coder, "Chile and Peru signed a trade agreement on Monday.", "SUPPORT") == [("CHL", "PER"), ("PER", "CHL")]
+    assert pairs(coder, "Chile signed a trade agreement with Peru on Monday.", "SUPPORT") == [("CHL", "PER")]

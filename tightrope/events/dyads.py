@@ -18,29 +18,34 @@ from typing import Any
 
 # Forms of the verbs of meeting: "A met (with) B" is A's act on B (CAMEO 04x, one way).
 MEETING_VERBS = {"meet", "meets", "met"}
+# What stands between parties named in one list ("A, B and the C", "U.S.-Vietnam ties").
+JOINING = re.compile(r"(?:\s|[,&/–-]|and|the|as well as)*", re.IGNORECASE)
 
 
 def _get(obj: Any, name: str) -> Any:
     return obj.get(name) if isinstance(obj, dict) else getattr(obj, name)
 
 
-def _named_at(evidence: str, actor: Any) -> int:
-    """Where the evidence first names the actor (-1 when it does not, as a word)."""
+def _named_at(evidence: str, actor: Any) -> tuple[int, int] | None:
+    """Where the evidence first names the actor, as a word (None when it does not)."""
     text = _get(actor, "text")
     found = re.search(rf"(?<!\w){re.escape(text)}(?!\w)", evidence) if text else None
-    return found.start() if found else -1
+    return found.span() if found else None
 
 
 def conjoined(event: Any, evidence: str | None) -> bool:
-    """Whether a mutual act names its parties together before its trigger ("A and B met",
-    "the two sides agreed"): every target is named ahead of the trigger word, as the doer is;
-    a partner named after it is the act's object or with-phrase ("A met with B")."""
-    trigger = _get(event, "trigger")
-    if not evidence or not trigger:
+    """Whether the evidence names an event's parties together, one list joined by commas and
+    "and" ("A and B met", "the U.S., Russia and Switzerland signed", "the two sides agreed"), as
+    against a partner named apart, as the act's object or with-phrase ("A met with B")."""
+    parties = [*(_get(event, "source") or []), *(_get(event, "target") or [])]
+    if not evidence or len(parties) < 2:
         return False
-    at = _named_at(evidence, {"text": trigger})
-    places = [_named_at(evidence, a) for a in _get(event, "target")]
-    return at >= 0 and bool(places) and all(0 <= p < at for p in places)
+    spans = [_named_at(evidence, a) for a in parties]
+    if None in spans:
+        return False
+    spans.sort()
+    return all(JOINING.fullmatch(evidence[a_end:b_start]) for (_, a_end), (b_start, _) in zip(spans, spans[1:])
+               if b_start > a_end)
 
 
 def mutual_in_cameo(event: Any, evidence: str | None = None) -> bool:
