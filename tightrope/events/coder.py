@@ -292,8 +292,10 @@ class EventCoder:
                     continue
                 accusation = self._accusation(item, sent, doc[i], event, by_token, named, words)
                 if accusation is not None:
-                    # CAMEO codes the accuser's act, not the act it reports; the act comes first (PLOVER's primary type)
-                    event = replace(event, cameo=None, goldstein=None, quad=self.lexicon.quad(None, event.type))
+                    # CAMEO codes the accuser's act, not the act it reports, so the act loses its CAMEO
+                    # code; it keeps its Goldstein weight and QuadClass for the relation trends, and it
+                    # comes first (PLOVER's primary type)
+                    event = replace(event, cameo=None)
                 events.append(event)
                 if accusation is not None:
                     events.append(accusation)
