@@ -35,3 +35,18 @@ def test_a_passive_without_its_doer_still_has_no_source(coder):
 def test_widening_political_freedoms_is_a_concession(coder):
     got = coded(coder, "The Tunisian president moved to broaden civil liberties after the referendum.")
     assert got and got[0][:2] == ("CONCEDE", ("TUN",))
+
+
+def test_a_statement_is_what_its_participle_says(coder):
+    # the issuing is the vehicle, the participle the act, done by the issuer
+    got = coded(coder, "Poland issued a declaration demanding that the Russian government return the seized ship.")
+    assert got == [("REQUEST", ("POL",), ("RUS",))]
+    got = coded(coder, "Chile issued a statement condemning the Bolivian blockade of the border.")
+    assert got and got[0][:2] == ("ACCUSE", ("CHL",))
+
+
+def test_mobilizing_lobbyists_is_no_deployment(coder):
+    got = coded(coder, "Qatar has mobilized lobbyists in Washington to support the Syrian opposition.")
+    assert got and got[0][0] == "SUPPORT" and all(t != "MOBILIZE" for t, _, _ in got)
+    got = coded(coder, "Armenia mobilized its reservists along the border with Azerbaijan.")
+    assert got and got[0][0] == "MOBILIZE"

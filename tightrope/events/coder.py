@@ -274,6 +274,8 @@ class EventCoder:
                     wish = None if i in fired else self._wish(item, sent, doc[i], by_token, named, words)
                     if wish is not None:
                         fired[i] = wish  # the wished act is the request's content
+            for i in [i for i in fired if _states_content(doc[i])]:
+                fired.pop(doc[i].head.head.i, None)  # the statement's content is the act, its issuing no other
             self._yield_to_intended_acts(doc, fired, intents)
             self._promises_of_force(doc, fired)
             for i, event in sorted(fired.items()):
@@ -692,6 +694,9 @@ class EventCoder:
                 c.dep_ == "aux" and c.lower_ == "to" for c in t.children
             ):
                 return t.head  # "Vietnam's top leader to visit North Korea" (not "Seoul accused of…")
+            if _states_content(t):
+                t = t.head.head  # "issued a statement condemning…": the issuer condemns
+                continue
             if t.dep_ == "acl" and t.tag_ in ("VBG", "VBD", "VBZ", "VBP") and t.head.pos_ in ("NOUN", "PROPN"):
                 return t.head  # "troops patrolling the border", a headline "youths resorted to…": the noun acts
             if t.dep_ == "xcomp" and t.head.lemma_ not in SUBJECT_CONTROL_VERBS and any(
@@ -1164,6 +1169,13 @@ def _stated_willingness(token: Token) -> bool:
     not a verb of what the subject does ("the army prepared to resume shelling")."""
     return token.pos_ == "ADJ" or token.dep_ in ("acomp", "oprd") or any(
         c.dep_ in ("aux", "auxpass", "cop") and c.lemma_ == "be" for c in token.children)
+
+
+def _states_content(verb: Token) -> bool:
+    """Whether a participle tells what an issued statement says ("issued a declaration demanding
+    that…", "sent a letter urging…"): the statement's object noun is the vehicle, the participle the act."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in STATEMENT_NOUNS \
+        and verb.head.dep_ == "dobj" and verb.head.head.pos_ in ("VERB", "AUX")
 
 
 def _is_subject(doc: Doc, mention: Mention) -> bool:
