@@ -50,3 +50,12 @@ def test_mobilizing_lobbyists_is_no_deployment(coder):
     assert got and got[0][0] == "SUPPORT" and all(t != "MOBILIZE" for t, _, _ in got)
     got = coded(coder, "Armenia mobilized its reservists along the border with Azerbaijan.")
     assert got and got[0][0] == "MOBILIZE"
+
+
+def test_a_contingent_of_forces_arriving_is_what_the_forces_do(coder):
+    # "the first deployment of … peacekeepers arrived": protection given (AID), not a visit
+    got = coded(coder, "The first deployment of UN peacekeepers arrived in Mali on Monday.")
+    assert got and got[0][:2] == ("AID", ("IGO:UN",)) and "MLI" in got[0][2]
+    # troops sent are a deployment, not a visit; a delegation of lawmakers still visits
+    assert coded(coder, "A second contingent of Kenyan soldiers arrived in Haiti on Friday.") == []
+    assert coded(coder, "A delegation of Japanese lawmakers arrived in Seoul on Friday.")[0][0] == "CONSULT"

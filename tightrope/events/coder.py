@@ -864,7 +864,8 @@ class EventCoder:
     def _event(self, item: Input, doc: Doc, sent: Span, token: Token, trig: Trigger, by_token, named,
                words: set[str] | None = None) -> Event | None:
         if (token.lemma_ == "be" or (QUAD_OF_TYPE[trig.type] in (1, 3) and trig.pos == "VERB")) \
-                and (subj := self._subject(token)) is not None and subj.lemma_.lower() in self.lexicon.nouns:
+                and (subj := self._subject(token)) is not None and subj.lemma_.lower() in self.lexicon.nouns \
+                and _forces_of(subj) is subj:
             # "Kim's last visit to Hanoi was in 2019", "the visit underscores the importance of ties":
             # the subject is the event, and codes itself; what it is said to do describes it
             return None
@@ -925,7 +926,7 @@ class EventCoder:
         if trig.mode == "visit" and (not target or src_keys == tgt_keys):
             return None  # a visit is to someone else
         if trig.mode == "visit" and trig.pos == "VERB" and (subj := self._subject(token)) is not None \
-                and subj.lemma_.lower() in FORCE_WORDS | PEACEKEEPING_WORDS:
+                and (subj := _forces_of(subj)).lemma_.lower() in FORCE_WORDS | PEACEKEEPING_WORDS:
             if not ({subj.lemma_.lower()} | {c.lemma_.lower() for c in subj.children}) & PEACEKEEPING_WORDS:
                 return None  # "troops arrived in the town": a deployment, not a visit
             # "the first peacekeepers arrived in Bosnia": protection given to the host (074)
@@ -1169,6 +1170,17 @@ def _stated_willingness(token: Token) -> bool:
     not a verb of what the subject does ("the army prepared to resume shelling")."""
     return token.pos_ == "ADJ" or token.dep_ in ("acomp", "oprd") or any(
         c.dep_ in ("aux", "auxpass", "cop") and c.lemma_ == "be" for c in token.children)
+
+
+def _forces_of(noun: Token) -> Token:
+    """The forces a noun of quantity or sending stands for ("the first deployment of NATO troops",
+    "a batch of peacekeepers"), else the noun itself."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            inner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if inner is not None and inner.lemma_.lower() in FORCE_WORDS | PEACEKEEPING_WORDS:
+                return inner
+    return noun
 
 
 def _states_content(verb: Token) -> bool:
