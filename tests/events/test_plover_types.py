@@ -59,3 +59,10 @@ def test_a_contingent_of_forces_arriving_is_what_the_forces_do(coder):
     # troops sent are a deployment, not a visit; a delegation of lawmakers still visits
     assert coded(coder, "A second contingent of Kenyan soldiers arrived in Haiti on Friday.") == []
     assert coded(coder, "A delegation of Japanese lawmakers arrived in Seoul on Friday.")[0][0] == "CONSULT"
+
+
+def test_a_threat_is_aimed_where_the_threatened_act_is(coder):
+    # the doer unknown to the dictionaries, the threat stands on the target of what it threatens
+    assert coded(coder, "A jihadist network threatened to strike France.") == [("THREATEN", (), ("FRA",))]
+    got = coded(coder, "An armed cell has threatened to deal heavy blows to Kenya.")
+    assert got == [("THREATEN", (), ("KEN",))]

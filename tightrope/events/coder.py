@@ -131,6 +131,7 @@ UNNAMED_DOERS = {
     "agency", "committee", "commission", "council", "watchdog", "doctor", "journalist", "lawmaker", "legislator",
     "opposition", "regime", "administration", "delegation", "envoy", "monitor", "inspector", "agent", "guard", "unit",
     "tribesman", "tribesmen", "extremist", "terrorist", "separatist", "secessionist", "pirate", "smuggler", "raider",
+    "network", "cell", "militia",
 }
 
 
@@ -758,6 +759,10 @@ class EventCoder:
             deps = ("xcomp",) if place == "subject_of_xcomp" else ("xcomp", "ccomp")
             x = next((c for c in token.children if c.dep_ in deps), None)
             return self._actors_in(self._subject(x), by_token) if x is not None else []
+        if place == "target_of_xcomp":  # "threatened to deal blows to X", "to strike X": where the act it names is aimed
+            x = next((c for c in token.children if c.dep_ == "xcomp"), None)
+            return next((found for p in ("object", "prep:to", "prep:against", "prep:on") if x is not None
+                         and (found := self._place(x, p, by_token))), [])
         if place.startswith("prep:"):
             words = set(place[5:].split("|"))
             found = []
