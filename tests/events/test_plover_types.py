@@ -66,3 +66,13 @@ def test_a_threat_is_aimed_where_the_threatened_act_is(coder):
     assert coded(coder, "A jihadist network threatened to strike France.") == [("THREATEN", (), ("FRA",))]
     got = coded(coder, "An armed cell has threatened to deal heavy blows to Kenya.")
     assert got == [("THREATEN", (), ("KEN",))]
+
+
+def test_an_act_named_as_a_right_is_no_act(coder):
+    got = coded(coder, "Pakistan defended the right of Afghan troops to fire on smugglers in Iran.")
+    assert got == [("SUPPORT", ("PAK",), ("AFG",))]  # defending another's right backs it (052); no shooting
+
+
+def test_defending_ones_own_right_backs_no_one(coder):
+    assert coded(coder, "Russia defended its right to test missiles.") == []
+    assert coded(coder, "Germany defended Israel's right to self-defence.") == [("SUPPORT", ("DEU",), ("ISR",))]

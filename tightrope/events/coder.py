@@ -49,6 +49,9 @@ PROTESTER_SECTORS = {"CVL", "OPP", "NGO", "EDU", "REB", "BUS", "LAB"}
 FORCE_WORDS = {"troop", "soldier", "force", "unit", "battalion", "brigade", "contingent", "warship", "ship", "vessel",
                "fleet", "destroyer", "frigate", "submarine", "carrier", "marine", "paratrooper", "tank", "aircraft", "jet"}
 PEACEKEEPING_WORDS = {"peacekeeper", "peacekeeping", "peace-keeping", "peacekeepers"}
+# "the right of troops to fire", "the capability to strike": an act named as what one may do is no act.
+ENTITLEMENT_NOUNS = {"right", "ability", "capability", "capacity", "power", "authority", "freedom", "license",
+                     "licence", "leeway", "prerogative", "entitlement"}
 # Watching a parade or a drill: the one watching is a guest, not the one staging it.
 SPECTATOR_VERBS = {"watch", "witness", "view", "observe", "review", "inspect"}
 # "a tour that includes (stops in) Malaysia": what a trip takes in are its hosts.
@@ -874,6 +877,9 @@ class EventCoder:
             # "Kim's last visit to Hanoi was in 2019", "the visit underscores the importance of ties":
             # the subject is the event, and codes itself; what it is said to do describes it
             return None
+        if token.dep_ == "acl" and token.head.lemma_.lower() in ENTITLEMENT_NOUNS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            return None  # "defended the right of the troops to fire": a right, not a shooting
         if token.lemma_ in TRADE_VERBS and _is_share(token):
             return None  # "Vietnam imports most goods from China": a statistic, not an act
         source, target, target_place = self._roles(token, trig, by_token)
