@@ -76,3 +76,11 @@ def test_an_act_named_as_a_right_is_no_act(coder):
 def test_defending_ones_own_right_backs_no_one(coder):
     assert coded(coder, "Russia defended its right to test missiles.") == []
     assert coded(coder, "Germany defended Israel's right to self-defence.") == [("SUPPORT", ("DEU",), ("ISR",))]
+
+
+def test_a_hostile_act_to_come_on_a_condition_is_a_threat(coder):
+    got = coded(coder, "Japan may impose sanctions on Russia if the talks fail.")
+    assert got == [("THREATEN", ("JPN",), ("RUS",))]
+    # a refusal on a condition stays a refusal; an act without one stays the act
+    assert coded(coder, "Jordan says it will not accept any more refugees if war breaks out in Syria.")[0][0] == "REJECT"
+    assert coded(coder, "Japan may impose sanctions on Russia next month.")[0][0] == "SANCTION"

@@ -967,8 +967,11 @@ class EventCoder:
             # "would not meet the demands": the refusal, planned where the text announces it
             trig = replace(trig, type="REJECT", cameo=REFUSAL_CAMEO.get(trig.type, "120"), mode=None)
             how = "planned" if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children) else "asserted"
-        if how in ("planned", "hypothetical") and trig.type in CONDITIONAL_THREAT_TYPES and "unless" in words:
-            # "will withdraw its peacekeepers unless…": a conditional conflict act is a threat
+        if how in ("planned", "hypothetical") and trig.type in CONDITIONAL_THREAT_TYPES and "unless" in words or (
+                how in ("planned", "hypothetical", "speculative") and trig.type in FORCE_TYPES | {"SANCTION", "MOBILIZE"}
+                and _on_condition(token)):
+            # "will withdraw its peacekeepers unless…", "may impose sanctions if the talks fail":
+            # a conditional conflict act is a threat
             trig = replace(trig, type="THREATEN", cameo=THREAT_CAMEO[trig.type], mode=None)
             how = "asserted"
         said = token
@@ -1144,6 +1147,13 @@ def _in_condition(token: Token) -> bool:
             return False
         t = t.head
     return False
+
+
+def _on_condition(token: Token) -> bool:
+    """Whether an if-clause of the verb's own sets the condition of its act ("may halt talks if
+    the fighting goes on"): a hostile act to come on a condition is a threat of it."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children)
+               for c in token.children)
 
 
 def _has_doer(noun: Token) -> bool:
