@@ -31,7 +31,7 @@ def test_development_gold_scores(coder):
 def test_plover_records_primary_type_accuracy(coder):
     result = evaluate(shared_path("benchmarks", "event_anchors", "PLOVER_GSR_CAMEO.json"), coder)
     assert result["sentences"] == 322
-    assert result["primary_type_accuracy"] >= 0.80
+    assert result["primary_type_accuracy"] >= 0.823
     assert set(result["per_type"]) >= {"AGREE", "CONSULT", "ASSAULT"}
     # the misses ANNOTATION.md's own conventions explain are counted, not hidden
     assert sum(result["convention_differences"].values()) >= 1

@@ -49,6 +49,9 @@ PROTESTER_SECTORS = {"CVL", "OPP", "NGO", "EDU", "REB", "BUS", "LAB"}
 FORCE_WORDS = {"troop", "soldier", "force", "unit", "battalion", "brigade", "contingent", "warship", "ship", "vessel",
                "fleet", "destroyer", "frigate", "submarine", "carrier", "marine", "paratrooper", "tank", "aircraft", "jet"}
 PEACEKEEPING_WORDS = {"peacekeeper", "peacekeeping", "peace-keeping", "peacekeepers"}
+# "the right of troops to fire", "the capability to strike": an act named as what one may do is no act.
+ENTITLEMENT_NOUNS = {"right", "ability", "capability", "capacity", "power", "authority", "freedom", "license",
+                     "licence", "leeway", "prerogative", "entitlement"}
 # Watching a parade or a drill: the one watching is a guest, not the one staging it.
 SPECTATOR_VERBS = {"watch", "witness", "view", "observe", "review", "inspect"}
 # "a tour that includes (stops in) Malaysia": what a trip takes in are its hosts.
@@ -137,6 +140,7 @@ UNNAMED_DOERS = {
     "agency", "committee", "commission", "council", "watchdog", "doctor", "journalist", "lawmaker", "legislator",
     "opposition", "regime", "administration", "delegation", "envoy", "monitor", "inspector", "agent", "guard", "unit",
     "tribesman", "tribesmen", "extremist", "terrorist", "separatist", "secessionist", "pirate", "smuggler", "raider",
+    "network", "cell", "militia",
 }
 
 
@@ -280,6 +284,8 @@ class EventCoder:
                     wish = None if i in fired else self._wish(item, sent, doc[i], by_token, named, words)
                     if wish is not None:
                         fired[i] = wish  # the wished act is the request's content
+            for i in [i for i in fired if _states_content(doc[i])]:
+                fired.pop(doc[i].head.head.i, None)  # the statement's content is the act, its issuing no other
             self._yield_to_intended_acts(doc, fired, intents)
             self._promises_of_force(doc, fired)
             for i, event in sorted(fired.items()):
@@ -730,6 +736,9 @@ class EventCoder:
                 c.dep_ == "aux" and c.lower_ == "to" for c in t.children
             ):
                 return t.head  # "Vietnam's top leader to visit North Korea" (not "Seoul accused of…")
+            if _states_content(t):
+                t = t.head.head  # "issued a statement condemning…": the issuer condemns
+                continue
             if t.dep_ == "acl" and t.tag_ in ("VBG", "VBD", "VBZ", "VBP") and t.head.pos_ in ("NOUN", "PROPN"):
                 return t.head  # "troops patrolling the border", a headline "youths resorted to…": the noun acts
             if t.dep_ == "xcomp" and t.head.lemma_ not in SUBJECT_CONTROL_VERBS and any(
@@ -791,6 +800,10 @@ class EventCoder:
             deps = ("xcomp",) if place == "subject_of_xcomp" else ("xcomp", "ccomp")
             x = next((c for c in token.children if c.dep_ in deps), None)
             return self._actors_in(self._subject(x), by_token) if x is not None else []
+        if place == "target_of_xcomp":  # "threatened to deal blows to X", "to strike X": where the act it names is aimed
+            x = next((c for c in token.children if c.dep_ == "xcomp"), None)
+            return next((found for p in ("object", "prep:to", "prep:against", "prep:on") if x is not None
+                         and (found := self._place(x, p, by_token))), [])
         if place.startswith("prep:"):
             words = set(place[5:].split("|"))
             found = []
@@ -903,10 +916,14 @@ class EventCoder:
     def _event(self, item: Input, doc: Doc, sent: Span, token: Token, trig: Trigger, by_token, named,
                words: set[str] | None = None) -> Event | None:
         if (token.lemma_ == "be" or (QUAD_OF_TYPE[trig.type] in (1, 3) and trig.pos == "VERB")) \
-                and (subj := self._subject(token)) is not None and subj.lemma_.lower() in self.lexicon.nouns:
+                and (subj := self._subject(token)) is not None and subj.lemma_.lower() in self.lexicon.nouns \
+                and _forces_of(subj) is subj:
             # "Kim's last visit to Hanoi was in 2019", "the visit underscores the importance of ties":
             # the subject is the event, and codes itself; what it is said to do describes it
             return None
+        if token.dep_ == "acl" and token.head.lemma_.lower() in ENTITLEMENT_NOUNS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            return None  # "defended the right of the troops to fire": a right, not a shooting
         if token.lemma_ in TRADE_VERBS and _is_share(token):
             return None  # "Vietnam imports most goods from China": a statistic, not an act
         source, target, target_place = self._roles(token, trig, by_token)
@@ -964,7 +981,7 @@ class EventCoder:
         if trig.mode == "visit" and (not target or src_keys == tgt_keys):
             return None  # a visit is to someone else
         if trig.mode == "visit" and trig.pos == "VERB" and (subj := self._subject(token)) is not None \
-                and subj.lemma_.lower() in FORCE_WORDS | PEACEKEEPING_WORDS:
+                and (subj := _forces_of(subj)).lemma_.lower() in FORCE_WORDS | PEACEKEEPING_WORDS:
             if not ({subj.lemma_.lower()} | {c.lemma_.lower() for c in subj.children}) & PEACEKEEPING_WORDS:
                 return None  # "troops arrived in the town": a deployment, not a visit
             # "the first peacekeepers arrived in Bosnia": protection given to the host (074)
@@ -994,8 +1011,11 @@ class EventCoder:
             # "would not meet the demands": the refusal, planned where the text announces it
             trig = replace(trig, type="REJECT", cameo=REFUSAL_CAMEO.get(trig.type, "120"), mode=None)
             how = "planned" if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children) else "asserted"
-        if how in ("planned", "hypothetical") and trig.type in CONDITIONAL_THREAT_TYPES and "unless" in words:
-            # "will withdraw its peacekeepers unless…": a conditional conflict act is a threat
+        if how in ("planned", "hypothetical") and trig.type in CONDITIONAL_THREAT_TYPES and "unless" in words or (
+                how in ("planned", "hypothetical", "speculative") and trig.type in FORCE_TYPES | {"SANCTION", "MOBILIZE"}
+                and _on_condition(token)):
+            # "will withdraw its peacekeepers unless…", "may impose sanctions if the talks fail":
+            # a conditional conflict act is a threat
             trig = replace(trig, type="THREATEN", cameo=THREAT_CAMEO[trig.type], mode=None)
             how = "asserted"
         said = token
@@ -1173,6 +1193,13 @@ def _in_condition(token: Token) -> bool:
     return False
 
 
+def _on_condition(token: Token) -> bool:
+    """Whether an if-clause of the verb's own sets the condition of its act ("may halt talks if
+    the fighting goes on"): a hostile act to come on a condition is a threat of it."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children)
+               for c in token.children)
+
+
 def _has_doer(noun: Token) -> bool:
     """Whether a noun names who does it: a possessor ("Hegseth's visit") or a by-phrase ("the visit by Xi")."""
     return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
@@ -1208,6 +1235,24 @@ def _stated_willingness(token: Token) -> bool:
     not a verb of what the subject does ("the army prepared to resume shelling")."""
     return token.pos_ == "ADJ" or token.dep_ in ("acomp", "oprd") or any(
         c.dep_ in ("aux", "auxpass", "cop") and c.lemma_ == "be" for c in token.children)
+
+
+def _forces_of(noun: Token) -> Token:
+    """The forces a noun of quantity or sending stands for ("the first deployment of NATO troops",
+    "a batch of peacekeepers"), else the noun itself."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            inner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if inner is not None and inner.lemma_.lower() in FORCE_WORDS | PEACEKEEPING_WORDS:
+                return inner
+    return noun
+
+
+def _states_content(verb: Token) -> bool:
+    """Whether a participle tells what an issued statement says ("issued a declaration demanding
+    that…", "sent a letter urging…"): the statement's object noun is the vehicle, the participle the act."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in STATEMENT_NOUNS \
+        and verb.head.dep_ == "dobj" and verb.head.head.pos_ in ("VERB", "AUX")
 
 
 def _is_subject(doc: Doc, mention: Mention) -> bool:

@@ -164,7 +164,7 @@ def _parse_trigger(raw: dict, where: str) -> Trigger:
     cameo = raw.get("cameo")
     if cameo is not None and not str(cameo).isdigit():
         raise DictionaryError(f"{where}: cameo {cameo!r} must be a string of digits")
-    places = ("subject", "object", "iobj", "poss", "compound", "amod", "subject_of_xcomp", "subject_of_clause", "agent",
+    places = ("subject", "object", "iobj", "poss", "compound", "amod", "subject_of_xcomp", "subject_of_clause", "target_of_xcomp", "agent",
               "owner", "speaker")
     for side in ("source", "target"):
         for place in _as_list(raw.get(side)):
