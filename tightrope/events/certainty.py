@@ -18,6 +18,9 @@ FUTURE_AUX = {"will", "shall", "'ll", "’ll"}
 INTENT_HEADS = {"plan", "expect", "intend", "aim", "schedule", "prepare", "set", "due", "consider", "mull",
                 "weigh", "seek", "hope", "want", "wish", "propose", "look", "eye", "explore", "poise", "slate",
                 "interested"}
+# "is exploring defense cooperation with Finland": a deal weighed is not yet made ("considers Laos a
+# priority" is a stance, so "consider" only with a bare object)
+CONSIDERING_VERBS = {"explore", "consider", "mull", "weigh", "eye"}
 HEDGE_WORDS = {"reportedly", "allegedly", "purportedly", "possibly", "perhaps", "apparently", "supposedly",
                "rumoured", "rumored", "unconfirmed", "unverified", "speculation", "likely"}
 HEDGE_AUX = {"may", "might", "could"}
@@ -64,7 +67,8 @@ def certainty(trigger: Token, sentence: Span, named: set[int], words: set[str] |
         t.lemma_ in INTENT_HEADS for t in chain[1:]) or any(
         c.lower_ in ("to",) and c.head.i == trigger.i and trigger.dep_ == "xcomp" and trigger.head.lemma_ in INTENT_HEADS
         for c in trigger.children
-    ):
+    ) or (trigger.lemma_ in CONSIDERING_VERBS and not any(
+        c.dep_ in ("ccomp", "oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as") for c in children[0])):
         return "planned", None
     to_aux = any(c.lower_ == "to" for c in trigger.children if c.dep_ == "aux")
     if trigger.lemma_ != "be" and to_aux and any(c.lemma_ == "be" for c in trigger.children if c.dep_ == "aux"):

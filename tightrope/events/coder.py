@@ -10,6 +10,7 @@ skipped, and only the others are parsed.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -34,6 +35,9 @@ UNDIRECTED_TYPES = {"MOBILIZE", "PROTEST"}
 INTENT_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
 # …and so do calls to rally opposition ("called for sanctions against Iran", CAMEO 113, ACCUSE).
 RALLY_CAMEO = "113"
+# "Vietnam–US relations": an en dash joining two names, which the parser reads as a break in the
+# phrase, is parsed as the hyphen it stands for (same length, so every offset holds)
+NAME_DASH = re.compile(r"(?<=[^\W\d_])–(?=[^\W\d_])")
 # Thanks and praise are for what the other party did ("thanked Japan for the aid").
 GRATITUDE_WORDS = {"thank", "thanks", "appreciation", "appreciate", "gratitude", "grateful", "praise", "commend",
                    "hail", "welcome", "applaud", "acknowledge", "recognition", "recognise", "recognize"}
@@ -218,7 +222,8 @@ class EventCoder:
             words = set(lowers[sent.start : sent.end])
             has_actor = any(begin <= m < end for m in starts) or self._refers_back(words)
             has_trigger = self.lexicon.may_trigger(words | {w.rstrip(".") for w in words}, sent.text)
-            pieces.append((item.text[begin:end], has_actor and has_trigger))
+            piece = item.text[begin:end]
+            pieces.append((NAME_DASH.sub("-", piece) if "–" in piece else piece, has_actor and has_trigger))
         return base, mentions, pieces
 
     @staticmethod
@@ -968,6 +973,8 @@ class EventCoder:
             reciprocal = reciprocal and len(src_keys) > 1
         date, historical = event_date(sent.text, item.date, planned=how == "planned", at=said.idx - sent.start_char,
                                       default=_UNDATED)
+        if historical and how == "planned" and trig.pos == "NOUN":
+            how = "asserted"  # "will mark the 30th anniversary of the normalisation": the act marked is long done
         cameo = cameo_code(trig.cameo or self.lexicon.default_cameo(trig.type, trig.mode), how, token)
         quad = self.lexicon.quad(cameo, trig.type)
         event = Event(
