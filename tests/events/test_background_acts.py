@@ -3,7 +3,7 @@ joins two names, and deals only weighed."""
 
 from __future__ import annotations
 
-from event_cases import coder  # noqa: F401 (coder is a fixture)
+from event_cases import coded, coder  # noqa: F401 (coder is a fixture)
 
 
 def _events(coder, text, date="2025-06-02"):
@@ -35,3 +35,20 @@ def test_a_deal_only_weighed_is_planned(coder):
 def test_a_stance_of_consideration_is_asserted(coder):
     events = _events(coder, "Vietnam considers Laos a top priority.")
     assert [(t, c) for t, _, c, _, _ in events] == [("AGREE", "asserted")]
+
+
+def test_a_signed_arms_deal_is_a_deal_in_effect(coder):
+    events = coded(coder, "Poland signed US$2 billion in South Korean arms deals.")
+    assert events == [("COOPERATE", ("POL",), ("KOR",))]
+
+
+def test_a_sum_of_things_bought_names_the_seller(coder):
+    assert coded(coder, "Poland bought $2 billion of South Korean tanks.") == [("COOPERATE", ("POL",), ("KOR",))]
+
+
+def test_signing_an_arms_control_treaty_is_a_signing(coder):
+    assert [t for t, _, _ in coded(coder, "Russia and the US signed an arms control treaty.")] == ["SUPPORT"]
+
+
+def test_welcoming_an_aid_package_is_no_visit(coder):
+    assert coded(coder, "Cambodia welcomed a new Japanese aid package worth 30 million USD.") == [("SUPPORT", ("KHM",), ("JPN",))]

@@ -625,6 +625,9 @@ class EventCoder:
                 objs.update(" ".join(t.lemma_.lower() for t in _own_phrase(c) if t.dep_ in ("compound", "amod")) .split())
                 for of in (p for p in c.children if p.dep_ == "prep" and p.lower_ == "of"):  # "dozens of agreements"
                     objs.update(q.lemma_.lower() for q in of.children if q.dep_ == "pobj")
+                thing = _counted(c)
+                if thing is not None:  # "signed $2 billion in arms deals": what the sum is of
+                    objs.update(t.lemma_.lower() for t in (thing, *thing.children) if t is thing or t.dep_ in ("compound", "amod"))
         return objs
 
     def _subject_lemmas(self, token: Token) -> set[str]:
@@ -738,6 +741,7 @@ class EventCoder:
             return self._actors_in(next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None, by_token)
         if place == "object":
             obj = next((c for c in token.children if c.dep_ in ("dobj", "attr")), None)
+            obj = _counted(obj) or obj if obj is not None else None  # "bought $2 billion of Russian arms": the arms
             if obj is None and _is_passive(token):  # "the fishermen were released": the patient
                 obj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
                 if obj is None and token.dep_ == "conj":  # "Lam arrived and was welcomed by Kim": the first verb's subject
@@ -1193,6 +1197,15 @@ def _preps(token: Token) -> Iterator[Token]:
         if c.lower_ in ("in", "at"):
             for place in (p for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"):
                 yield from (q for q in place.children if q.dep_ == "prep" and q.lower_ not in LOCATIVE_PREPS and q.lower_ != "of")
+
+
+def _counted(obj: Token) -> Token | None:
+    """What a sum names as its object is of ("$2 billion in arms deals", "$250 million worth of
+    contracts"), or None when the object is no sum."""
+    if obj.tag_ not in ("CD", "$") and obj.lower_ != "worth":
+        return None
+    return next((q for p in obj.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                 for q in p.children if q.dep_ == "pobj"), None)
 
 
 def _is_share(verb: Token) -> bool:
