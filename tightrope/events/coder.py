@@ -95,6 +95,12 @@ CONDITIONAL_THREAT_TYPES = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "RETREA
 THREAT_CAMEO = {"SANCTION": "131", "RETREAT": "136", "REJECT": "130", "PROTEST": "133", "MOBILIZE": "138",
                 "COERCE": "137", "ASSAULT": "138"}
 # Buying and selling: a deal done is COOPERATE, one considered or reported AGREE.
+# Nouns of a plan or negotiation whose to-infinitive is the planned act ("talks to supply arms",
+# "stepped up efforts to help"; the motive of "in a bid to curb…" is told apart where it is used)
+PLAN_NOUNS = {"talk", "talks", "negotiation", "negotiations", "discussion", "discussions", "plan", "plans", "proposal",
+              "effort", "efforts", "bid", "attempt"}
+MOTIVE_NOUNS = {"effort", "efforts", "bid", "attempt"}
+NEGOTIATION_NOUNS = {"talk", "talks", "negotiation", "negotiations", "discussion", "discussions"}
 TRADE_VERBS = {"buy", "purchase", "order", "acquire", "procure", "import", "obtain", "get", "sell", "export", "supply"}
 # "imports most of its oil from…", "buys a third of…": shares of a trade are statistics.
 SHARE_WORDS = {"most", "much", "bulk", "majority", "half", "share", "percent", "%", "third", "quarter", "fraction", "lion"}
@@ -699,7 +705,19 @@ class EventCoder:
             if t.dep_ in ("acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN") and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in t.children
             ):
-                return t.head  # "Vietnam's top leader to visit North Korea" (not "Seoul accused of…")
+                if t.head.lemma_.lower() in MOTIVE_NOUNS and t.head.dep_ == "pobj" and t.head.head.lower_ == "in":
+                    return None  # "in a bid to curb US influence": why one acts, not a further act
+                if t.head.lemma_.lower() not in PLAN_NOUNS:
+                    return t.head  # "Vietnam's top leader to visit North Korea" (not "Seoul accused of…")
+                # "Washington's plan to sell jets", "(Washington is) in talks to supply arms": the planner acts
+                owner = next((c for c in t.head.children if c.dep_ == "poss"), None)
+                gov = t.head
+                while owner is None and gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
+                    gov = gov.head
+                if owner is not None or gov.pos_ not in ("VERB", "AUX"):
+                    return owner
+                t = gov
+                continue
             if t.dep_ == "acl" and t.tag_ in ("VBG", "VBD", "VBZ", "VBP") and t.head.pos_ in ("NOUN", "PROPN"):
                 return t.head  # "troops patrolling the border", a headline "youths resorted to…": the noun acts
             if t.dep_ == "xcomp" and t.head.lemma_ not in SUBJECT_CONTROL_VERBS and any(
@@ -948,7 +966,9 @@ class EventCoder:
         if how == "negated" and QUAD_OF_TYPE[trig.type] == 3 and any(
                 c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") and c.lemma_ == "do" for c in token.children):
             return None  # "I don't blame China": a stance taken now, not a reported act that did not happen
-        if trig.type == "COOPERATE" and token.lemma_ in TRADE_VERBS and how in ("planned", "speculative"):
+        if token.lemma_ in TRADE_VERBS and how in ("planned", "speculative") and (trig.type == "COOPERATE" or (
+                trig.type == "AID" and token.dep_ == "acl" and token.head.lemma_.lower() in NEGOTIATION_NOUNS)):
+            # ("in talks to supply arms": a transfer under negotiation is a deal weighed too)
             # "Vietnam may buy Russian jets": a purchase only weighed is an intent to cooperate (ANNOTATION.md)
             trig = replace(trig, type="AGREE", cameo="0312" if "military" in trig.context else "031", reciprocal=None)
         if token.dep_ == "xcomp" and token.head.lemma_ in REFUSAL_VERBS and QUAD_OF_TYPE[trig.type] in (1, 2):
