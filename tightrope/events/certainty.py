@@ -16,8 +16,13 @@ from spacy.tokens import Span, Token
 NEGATIONS = ("never", "not", "n't", "no")
 FUTURE_AUX = {"will", "shall", "'ll", "’ll"}
 INTENT_HEADS = {"plan", "expect", "intend", "aim", "schedule", "prepare", "set", "due", "consider", "mull",
-                "weigh", "seek", "hope", "want", "wish", "propose", "look", "eye", "explore", "poise", "slate",
+                "weigh", "negotiate", "seek", "hope", "want", "wish", "propose", "look", "eye", "explore", "poise", "slate",
                 "interested"}
+# "is exploring defense cooperation with Finland": a deal weighed is not yet made ("considers Laos a
+# priority" is a stance, so "consider" only with a bare object)
+CONSIDERING_VERBS = {"explore", "consider", "mull", "weigh", "eye"}
+# "stepped up efforts to help Vietnam": the helping is under way, not to come
+ONGOING_NOUNS = {"effort", "efforts"}
 HEDGE_WORDS = {"reportedly", "allegedly", "purportedly", "possibly", "perhaps", "apparently", "supposedly",
                "rumoured", "rumored", "unconfirmed", "unverified", "speculation", "likely"}
 HEDGE_AUX = {"may", "might", "could"}
@@ -64,12 +69,14 @@ def certainty(trigger: Token, sentence: Span, named: set[int], words: set[str] |
         t.lemma_ in INTENT_HEADS for t in chain[1:]) or any(
         c.lower_ in ("to",) and c.head.i == trigger.i and trigger.dep_ == "xcomp" and trigger.head.lemma_ in INTENT_HEADS
         for c in trigger.children
-    ):
+    ) or (trigger.lemma_ in CONSIDERING_VERBS and not any(
+        c.dep_ in ("ccomp", "oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as") for c in children[0])):
         return "planned", None
     to_aux = any(c.lower_ == "to" for c in trigger.children if c.dep_ == "aux")
     if trigger.lemma_ != "be" and to_aux and any(c.lemma_ == "be" for c in trigger.children if c.dep_ == "aux"):
         return "planned", None  # "is to visit"
-    if to_aux and (trigger.dep_ in ("ROOT", "acl", "relcl") or trigger.head.pos_ in ("NOUN", "PROPN")):
+    if to_aux and (trigger.dep_ in ("ROOT", "acl", "relcl") or trigger.head.pos_ in ("NOUN", "PROPN")) \
+            and trigger.head.lemma_ not in ONGOING_NOUNS:
         return "planned", None  # the headline future: "Party chief To Lam to pay state visit to North Korea"
     if words & HEDGE_WORDS or any(c.lower_ in HEDGE_AUX for c in near if c.dep_ == "aux") or (
             trigger.dep_ == "pcomp" and trigger.head.lower_ == "of" and trigger.head.head.lemma_ in ACCUSATION_VERBS):

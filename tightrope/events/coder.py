@@ -10,6 +10,7 @@ skipped, and only the others are parsed.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -34,6 +35,9 @@ UNDIRECTED_TYPES = {"MOBILIZE", "PROTEST"}
 INTENT_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT"}
 # …and so do calls to rally opposition ("called for sanctions against Iran", CAMEO 113, ACCUSE).
 RALLY_CAMEO = "113"
+# "Vietnam–US relations": an en dash joining two names, which the parser reads as a break in the
+# phrase, is parsed as the hyphen it stands for (same length, so every offset holds)
+NAME_DASH = re.compile(r"(?<=[^\W\d_])–(?=[^\W\d_])")
 # Thanks and praise are for what the other party did ("thanked Japan for the aid").
 GRATITUDE_WORDS = {"thank", "thanks", "appreciation", "appreciate", "gratitude", "grateful", "praise", "commend",
                    "hail", "welcome", "applaud", "acknowledge", "recognition", "recognise", "recognize"}
@@ -94,6 +98,12 @@ CONDITIONAL_THREAT_TYPES = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "RETREA
 THREAT_CAMEO = {"SANCTION": "131", "RETREAT": "136", "REJECT": "130", "PROTEST": "133", "MOBILIZE": "138",
                 "COERCE": "137", "ASSAULT": "138"}
 # Buying and selling: a deal done is COOPERATE, one considered or reported AGREE.
+# Nouns of a plan or negotiation whose to-infinitive is the planned act ("talks to supply arms",
+# "stepped up efforts to help"; the motive of "in a bid to curb…" is told apart where it is used)
+PLAN_NOUNS = {"talk", "talks", "negotiation", "negotiations", "discussion", "discussions", "plan", "plans", "proposal",
+              "effort", "efforts", "bid", "attempt"}
+MOTIVE_NOUNS = {"effort", "efforts", "bid", "attempt"}
+NEGOTIATION_NOUNS = {"talk", "talks", "negotiation", "negotiations", "discussion", "discussions"}
 TRADE_VERBS = {"buy", "purchase", "order", "acquire", "procure", "import", "obtain", "get", "sell", "export", "supply"}
 # "imports most of its oil from…", "buys a third of…": shares of a trade are statistics.
 SHARE_WORDS = {"most", "much", "bulk", "majority", "half", "share", "percent", "%", "third", "quarter", "fraction", "lion"}
@@ -228,7 +238,8 @@ class EventCoder:
             words = set(lowers[sent.start : sent.end])
             has_actor = any(begin <= m < end for m in starts) or self._refers_back(words)
             has_trigger = self.lexicon.may_trigger(words | {w.rstrip(".") for w in words}, sent.text)
-            pieces.append((item.text[begin:end], has_actor and has_trigger))
+            piece = item.text[begin:end]
+            pieces.append((NAME_DASH.sub("-", piece) if "–" in piece else piece, has_actor and has_trigger))
         return base, mentions, pieces
 
     @staticmethod
@@ -664,6 +675,9 @@ class EventCoder:
                 objs.update(" ".join(t.lemma_.lower() for t in _own_phrase(c) if t.dep_ in ("compound", "amod")) .split())
                 for of in (p for p in c.children if p.dep_ == "prep" and p.lower_ == "of"):  # "dozens of agreements"
                     objs.update(q.lemma_.lower() for q in of.children if q.dep_ == "pobj")
+                thing = _counted(c)
+                if thing is not None:  # "signed $2 billion in arms deals": what the sum is of
+                    objs.update(t.lemma_.lower() for t in (thing, *thing.children) if t is thing or t.dep_ in ("compound", "amod"))
         return objs
 
     def _subject_lemmas(self, token: Token) -> set[str]:
@@ -735,7 +749,19 @@ class EventCoder:
             if t.dep_ in ("acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN") and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in t.children
             ):
-                return t.head  # "Vietnam's top leader to visit North Korea" (not "Seoul accused of…")
+                if t.head.lemma_.lower() in MOTIVE_NOUNS and t.head.dep_ == "pobj" and t.head.head.lower_ == "in":
+                    return None  # "in a bid to curb US influence": why one acts, not a further act
+                if t.head.lemma_.lower() not in PLAN_NOUNS:
+                    return t.head  # "Vietnam's top leader to visit North Korea" (not "Seoul accused of…")
+                # "Washington's plan to sell jets", "(Washington is) in talks to supply arms": the planner acts
+                owner = next((c for c in t.head.children if c.dep_ == "poss"), None)
+                gov = t.head
+                while owner is None and gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
+                    gov = gov.head
+                if owner is not None or gov.pos_ not in ("VERB", "AUX"):
+                    return owner
+                t = gov
+                continue
             if _states_content(t):
                 t = t.head.head  # "issued a statement condemning…": the issuer condemns
                 continue
@@ -780,6 +806,7 @@ class EventCoder:
             return self._actors_in(next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None, by_token)
         if place == "object":
             obj = next((c for c in token.children if c.dep_ in ("dobj", "attr")), None)
+            obj = _counted(obj) or obj if obj is not None else None  # "bought $2 billion of Russian arms": the arms
             if obj is None and _is_passive(token):  # "the fishermen were released": the patient
                 obj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
                 if obj is None and token.dep_ == "conj":  # "Lam arrived and was welcomed by Kim": the first verb's subject
@@ -1000,7 +1027,9 @@ class EventCoder:
         if how == "negated" and QUAD_OF_TYPE[trig.type] == 3 and any(
                 c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") and c.lemma_ == "do" for c in token.children):
             return None  # "I don't blame China": a stance taken now, not a reported act that did not happen
-        if trig.type == "COOPERATE" and token.lemma_ in TRADE_VERBS and how in ("planned", "speculative"):
+        if token.lemma_ in TRADE_VERBS and how in ("planned", "speculative") and (trig.type == "COOPERATE" or (
+                trig.type == "AID" and token.dep_ == "acl" and token.head.lemma_.lower() in NEGOTIATION_NOUNS)):
+            # ("in talks to supply arms": a transfer under negotiation is a deal weighed too)
             # "Vietnam may buy Russian jets": a purchase only weighed is an intent to cooperate (ANNOTATION.md)
             trig = replace(trig, type="AGREE", cameo="0312" if "military" in trig.context else "031", reciprocal=None)
         if token.dep_ == "xcomp" and token.head.lemma_ in REFUSAL_VERBS and QUAD_OF_TYPE[trig.type] in (1, 2):
@@ -1032,6 +1061,8 @@ class EventCoder:
             reciprocal = reciprocal and len(src_keys) > 1
         date, historical = event_date(sent.text, item.date, planned=how == "planned", at=said.idx - sent.start_char,
                                       default=_UNDATED)
+        if historical and how == "planned" and trig.pos == "NOUN":
+            how = "asserted"  # "will mark the 30th anniversary of the normalisation": the act marked is long done
         cameo = cameo_code(trig.cameo or self.lexicon.default_cameo(trig.type, trig.mode), how, token)
         quad = self.lexicon.quad(cameo, trig.type)
         event = Event(
@@ -1275,6 +1306,15 @@ def _preps(token: Token) -> Iterator[Token]:
         if c.lower_ in ("in", "at"):
             for place in (p for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"):
                 yield from (q for q in place.children if q.dep_ == "prep" and q.lower_ not in LOCATIVE_PREPS and q.lower_ != "of")
+
+
+def _counted(obj: Token) -> Token | None:
+    """What a sum names as its object is of ("$2 billion in arms deals", "$250 million worth of
+    contracts"), or None when the object is no sum."""
+    if obj.tag_ not in ("CD", "$") and obj.lower_ != "worth":
+        return None
+    return next((q for p in obj.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                 for q in p.children if q.dep_ == "pobj"), None)
 
 
 def _is_share(verb: Token) -> bool:

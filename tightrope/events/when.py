@@ -38,14 +38,17 @@ _NUMBERS["a"] = 1
 _AGO = re.compile(r"\b(\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(years?|months?)\s+ago\b", re.I)
 # "two years since the upgrade": counted back from publication
 _YEARS_SINCE = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+years?\s+since\b", re.I)
+# "the 30th anniversary of the establishment of relations": the act marked, that many years before publication
+_ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:founding\s+)?anniversary\s+of\b", re.I)
 _RECENT_YEARS = re.compile(r"\b(in recent years|for decades|over the years|decades ago|years ago)\b", re.I)
 # the cues in the order they are searched for, and ranked when no trigger offset is given
-_ORDER = (_MONTH_DAY, _DAY_MONTH, _RELATIVE, _WEEKDAY, _MONTH_YEAR, _YEAR, _AGO, _YEARS_SINCE, _RECENT_YEARS, _RECENTLY)
+_ORDER = (_MONTH_DAY, _DAY_MONTH, _RELATIVE, _WEEKDAY, _MONTH_YEAR, _YEAR, _AGO, _YEARS_SINCE, _ANNIVERSARY, _RECENT_YEARS,
+          _RECENTLY)
 # What some cues cannot match without (a digit, "day", "ago", "since"), searched with the same
 # flags first: most sentences have none, and a literal search is far cheaper than the cue's own.
 _DIGIT = re.compile(r"\d")
 _NEEDS = {_MONTH_DAY: _DIGIT, _DAY_MONTH: _DIGIT, _YEAR: _DIGIT, _WEEKDAY: re.compile("day", re.I),
-          _AGO: re.compile("ago", re.I), _YEARS_SINCE: re.compile("since", re.I)}
+          _AGO: re.compile("ago", re.I), _YEARS_SINCE: re.compile("since", re.I), _ANNIVERSARY: re.compile("anniversary", re.I)}
 # Words one of which each of some cues contains, looked for in the lower-cased clause (a test
 # of alternatives that is far cheaper than a pattern's). Not where the clause has one of the four
 # letters that IGNORECASE also matches with ASCII ones ("ſ" with "s"), which lower() keeps apart.
@@ -83,8 +86,11 @@ def event_date(clause: str, published: str | None, planned: bool = False, at: in
     dates an event with no cue (the day of the occasion the text reports, when known); else
     it gets the publication month."""
     pub, precision = parse_published(published)
-    # "two years since the upgrade" dates only the act it names, which follows it
-    cues = [(m, p) for m, p in _cues(clause) if p is not _YEARS_SINCE or (at is not None and 0 <= at - m.end() < 60)]
+    # "two years since the upgrade", "the 30th anniversary of the normalisation" date only the act
+    # they name, which follows them
+    cues = [(m, p) for m, p in _cues(clause)
+            if p not in (_YEARS_SINCE, _ANNIVERSARY) or (at is not None and 0 <= at - m.end() < 60
+                                                         and (p is _YEARS_SINCE or "," not in clause[m.end() : at]))]
     days = [m for m, p in cues if p in (_MONTH_DAY, _DAY_MONTH, _AGO)]
     # "from October 9 to 11": the day, not the month that overlaps it
     cues = [(m, p) for m, p in cues if p in (_MONTH_DAY, _DAY_MONTH, _AGO) or not any(m.start() < d.end() and d.start() < m.end() for d in days)]
@@ -202,7 +208,7 @@ def _resolve(m, pattern, pub: date | None, precision: str, planned: bool):
         month = pub.month - n
         year = pub.year + (month - 1) // 12
         return f"{year}-{(month - 1) % 12 + 1:02d}", n > 12
-    if pattern is _YEARS_SINCE:  # the act marked, that many years before publication
+    if pattern in (_YEARS_SINCE, _ANNIVERSARY):  # the act marked, that many years before publication
         if pub is None:
             return None
         n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS[m.group(1).lower()]
