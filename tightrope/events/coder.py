@@ -866,8 +866,8 @@ class EventCoder:
         if token.lemma_ in TRADE_VERBS and _is_share(token):
             return None  # "Vietnam imports most goods from China": a statistic, not an act
         source, target, target_place = self._roles(token, trig, by_token)
-        if trig.requires_target and not target:
-            return None
+        if trig.requires_target and not target and not (trig.reciprocal == "always" and len({m.actor.key for m in source}) > 1):
+            return None  # (a mutual act's parties named together are each other's target: "A and B spoke")
         if not source and trig.type in FORCE_TYPES and _is_passive(token):
             source = self._instrument(token, by_token)
         if not source and (trig.reciprocal == "always" or (trig.reciprocal == "with" and _is_passive(token)

@@ -1,0 +1,20 @@
+"""Whose act a clause states: ties deepened together, acts agreed to, things received, releases,
+the charges of a punishment, the content of pressure, and accidents as by-agents."""
+
+from __future__ import annotations
+
+from event_cases import coded, coder  # noqa: F401 (coder is a fixture)
+
+
+def test_parties_seeking_together_to_deepen_ties_intend_a_mutual_act(coder):
+    events = coder.code("t", "Chile and Peru are seeking to strengthen their partnership in mining.", "2025-06-02")
+    assert [(e.type, e.certainty, e.reciprocal, e.cameo[:2]) for e in events] == [("SUPPORT", "planned", True, "03")]
+    assert {a.key for e in events for a in e.source + e.target} == {"CHL", "PER"}
+
+
+def test_one_party_seeking_to_deepen_ties_states_a_strategy_no_event(coder):
+    assert coded(coder, "Chile seeks to strengthen its partnership with Peru.") == []
+
+
+def test_ties_deepened_together_are_a_mutual_act(coder):
+    assert coded(coder, "Chile and Peru deepened ties last year.") == [("SUPPORT", ("CHL",), ("PER",))]
