@@ -18,3 +18,18 @@ def test_one_party_seeking_to_deepen_ties_states_a_strategy_no_event(coder):
 
 def test_ties_deepened_together_are_a_mutual_act(coder):
     assert coded(coder, "Chile and Peru deepened ties last year.") == [("SUPPORT", ("CHL",), ("PER",))]
+
+
+def test_agreeing_to_an_act_of_ones_own_toward_another_is_a_promise_not_mutual(coder):
+    events = coder.code("t", "Ethiopia has agreed to release the Eritrean prisoners.", "2025-06-02")
+    assert [(e.type, [a.key for a in e.source], [a.key for a in e.target], e.reciprocal, e.cameo) for e in events] == [
+        ("AGREE", ["ETH"], ["ERI"], False, "0353")]
+
+
+def test_agreeing_to_act_with_a_partner_stays_mutual(coder):
+    events = coder.code("t", "Vietnam agreed to hold talks with China.", "2025-06-02")
+    assert [(e.type, e.reciprocal) for e in events] == [("AGREE", True)]
+
+
+def test_agreeing_to_a_concession_is_that_concession(coder):
+    assert coded(coder, "Japan agreed to ease restrictions on Chinese imports.") == [("CONCEDE", ("JPN",), ("CHN",))]

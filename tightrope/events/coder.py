@@ -276,6 +276,7 @@ class EventCoder:
                         fired[i] = wish  # the wished act is the request's content
             self._yield_to_intended_acts(doc, fired, intents)
             self._promises_of_force(doc, fired)
+            self._agreed_to_own_acts(doc, fired)
             for i, event in sorted(fired.items()):
                 if self._inside_intent(doc[i], fired):
                     continue  # "agreed to cut tariffs" is one AGREE, not also a cut
@@ -439,6 +440,28 @@ class EventCoder:
             cameo = THREAT_CAMEO.get(inner.type, "130")
             fired[j] = replace(event, type="THREATEN", mode=None, cameo=cameo, goldstein=self.lexicon.goldstein(cameo),
                                quad=3, target=event.target or inner.target)
+
+    def _agreed_to_own_acts(self, doc: Doc, fired: dict[int, Event]) -> None:
+        """"Obama has agreed to lift the sanctions on Iran": one party agreeing to an act of its own
+        toward another, with no partner to agree with, promises that act; it is not mutual. It is
+        aimed where the act is aimed, coded as CAMEO's intent for it (AGREE 03x), or as the
+        concession itself where the act is one (CONCEDE)."""
+        for j, event in list(fired.items()):
+            agree = doc[j]
+            if event.type != "AGREE" or agree.lemma_ != "agree" or len({a.key for a in event.source}) != 1 \
+                    or any(c.dep_ == "prep" and c.lower_ == "with" for c in agree.children):
+                continue
+            i = next((i for i in sorted(fired) if i != j and agree in doc[i].ancestors and fired[i].target
+                      and not fired[i].reciprocal and fired[i].type not in INTENT_TYPES), None)
+            promised = _promised_as(fired[i].type, fired[i].cameo) if i is not None else None
+            if promised is None or promised[0] == "THREATEN":
+                continue  # ("agreed to impose sanctions": a decision on a hostile act is no promise to its target)
+            if promised[0] == "CONCEDE":
+                self._promised_concession(fired, j, i)
+                continue
+            kind, code = promised
+            fired[j] = replace(event, reciprocal=False, target=fired[i].target, cameo=code,
+                               goldstein=self.lexicon.goldstein(code), quad=self.lexicon.quad(code, kind))
 
     def _yield_to_intended_acts(self, doc: Doc, fired: dict[int, Event], intents: set[int]) -> None:
         """"Syria is willing to withdraw its troops": an adjective of willingness over an act the
