@@ -33,3 +33,19 @@ def test_agreeing_to_act_with_a_partner_stays_mutual(coder):
 
 def test_agreeing_to_a_concession_is_that_concession(coder):
     assert coded(coder, "Japan agreed to ease restrictions on Chinese imports.") == [("CONCEDE", ("JPN",), ("CHN",))]
+
+
+def test_a_host_receiving_a_delegation_from_another_state_is_visited_by_it(coder):
+    events = coder.code("t", "The Laotian president received a delegation from Cambodia on Monday.", "2025-06-02")
+    assert [(e.type, e.mode, [a.key for a in e.source], [a.key for a in e.target]) for e in events] == [
+        ("CONSULT", "visit", ["KHM"], ["LAO"])]
+
+
+def test_protesters_receiving_their_own_government_s_ministers_are_visited_by_it(coder):
+    events = coder.code("t", "Thai protesters received ministers from the Thai government.", "2025-06-02")
+    assert [(e.type, [a.sector for a in e.source], [a.sector for a in e.target]) for e in events] == [
+        ("CONSULT", ["GOV"], ["CVL"])]
+
+
+def test_assurances_received_are_the_giver_s_promise_to_the_receiver(coder):
+    assert coded(coder, "Kenya received assurances from Somalia.") == [("AGREE", ("SOM",), ("KEN",))]

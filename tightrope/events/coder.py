@@ -940,8 +940,8 @@ class EventCoder:
         reciprocal = trig.reciprocal == "always" or (
             trig.reciprocal == "with" and (target_place == "prep:with" or (len(src_keys) > 1 and not target))
         )
-        if trig.mode == "visit" and (not target or src_keys == tgt_keys):
-            return None  # a visit is to someone else
+        if trig.mode == "visit" and (not target or (src_keys == tgt_keys and not _distinct_parties(source, target))):
+            return None  # a visit is to someone else (another state, or another part of one's own: "protesters received ministers")
         if trig.mode == "visit" and trig.pos == "VERB" and (subj := self._subject(token)) is not None \
                 and subj.lemma_.lower() in FORCE_WORDS | PEACEKEEPING_WORDS:
             if not ({subj.lemma_.lower()} | {c.lemma_.lower() for c in subj.children}) & PEACEKEEPING_WORDS:
