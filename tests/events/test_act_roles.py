@@ -49,3 +49,14 @@ def test_protesters_receiving_their_own_government_s_ministers_are_visited_by_it
 
 def test_assurances_received_are_the_giver_s_promise_to_the_receiver(coder):
     assert coded(coder, "Kenya received assurances from Somalia.") == [("AGREE", ("SOM",), ("KEN",))]
+
+
+def test_prisoners_described_by_a_participle_and_then_released_are_released_by_the_agent(coder):
+    got = coded(coder, "The dissidents jailed for criticising Beijing were freed on Sunday by Xi Jinping himself.")
+    assert ("RETREAT", ("CHN",), ()) in [(k, s, ()) for k, s, _ in got]
+    assert not any(kind == "COERCE" for kind, _, _ in got)  # the jailing, agentless, only describes them
+
+
+def test_a_passive_release_with_no_agent_names_no_releaser(coder):
+    got = coded(coder, "Students detained for protesting against Beijing were freed on Monday.")
+    assert [(k, s) for k, s, _ in got if k == "RETREAT"] == [("RETREAT", ())]

@@ -632,6 +632,8 @@ class EventCoder:
             head = token.head
             objs.update((head.lemma_.lower(), head.lower_))
             objs.update(t.lemma_.lower() for t in head.children if t.dep_ in ("compound", "amod"))
+        if _passive_conjunct(token) and (first := _own_subject(token.head)) is not None:
+            objs.update((first.lemma_.lower(), first.lower_))  # "the civilians … were released": the first verb's subject
         for c in token.children:
             if c.dep_ == "ccomp" and c.pos_ == "NOUN" and not any(a.dep_ == "aux" for a in c.children):
                 objs.add(c.lemma_.lower())  # "considers Laos a priority": the parse's verbless clause
@@ -700,6 +702,10 @@ class EventCoder:
         t = token
         raised = False  # climbed from an infinitive: "Xi is expected to visit…" (Xi visits)
         for _ in range(4):
+            if (t.i == token.i or (t.i == token.head.i and _passive_conjunct(token))) and _reduced_relative(t):
+                # "the civilians imprisoned for… were released": both done to the noun, by whom only a by-phrase says
+                agent = next((c for c in t.children if c.dep_ == "agent"), None)
+                return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS]
             subj = subjects[-1] if subjects else _name_read_as_prep(t)  # the one nearest the verb
             if subj is not None and subj.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
@@ -759,7 +765,7 @@ class EventCoder:
             if obj is None and _is_passive(token):  # "the fishermen were released": the patient
                 obj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
                 if obj is None and token.dep_ == "conj":  # "Lam arrived and was welcomed by Kim": the first verb's subject
-                    obj = self._subject(token.head)
+                    obj = _own_subject(token.head) if _reduced_relative(token.head) else self._subject(token.head)
             return self._actors_in(obj, by_token)
         if place == "owner":  # "U.S. funding for the programmes was cut": whose the thing acted on is
             obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -1197,6 +1203,28 @@ def _is_subject(doc: Doc, mention: Mention) -> bool:
 
 def _is_passive(token: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+
+
+def _own_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def _passive_conjunct(verb: Token) -> bool:
+    """Whether a verb is a passive conjunct with no subject of its own ("…and were released"),
+    whose patient is the first verb's subject."""
+    return verb.dep_ == "conj" and _is_passive(verb) and _own_subject(verb) is None
+
+
+def _reduced_relative(verb: Token) -> bool:
+    """"The civilians imprisoned for acting against Moscow were released": the parse took the
+    participle describing the noun for the main verb, and the main verb for its conjunct; no
+    "and" joins them, the conjunct is passive with no subject of its own and the participle has
+    no auxiliary."""
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ != "ROOT" or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "cc") for c in verb.children):
+        return False
+    return any(c.dep_ == "conj" and c.i > verb.i and _passive_conjunct(c) for c in verb.children)
 
 
 def _preps(token: Token) -> Iterator[Token]:
