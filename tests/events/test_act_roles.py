@@ -60,3 +60,17 @@ def test_prisoners_described_by_a_participle_and_then_released_are_released_by_t
 def test_a_passive_release_with_no_agent_names_no_releaser(coder):
     got = coded(coder, "Students detained for protesting against Beijing were freed on Monday.")
     assert [(k, s) for k, s, _ in got if k == "RETREAT"] == [("RETREAT", ())]
+
+
+def test_the_charge_of_a_punishment_is_the_punished_one_s_alleged_act(coder):
+    events = coder.code("t", "A Kenyan court jailed a Somali student for helping rebels attack Uganda.", "2025-06-02")
+    charged = [(e.type, [a.key for a in e.source], e.certainty) for e in events if e.type != "COERCE"]
+    assert ("AID", ["SOM"], "speculative") in charged
+    assert all(how == "speculative" for _, _, how in charged)  # the attack helped is charged too
+    assert not any("KEN" in src for kind, src, _ in charged)  # not the court's act
+
+
+def test_a_passive_punishment_charges_its_patient(coder):
+    events = coder.code("t", "A Thai activist was jailed for protesting against the Thai government.", "2025-06-02")
+    assert [(e.type, [a.sector for a in e.source], e.certainty) for e in events if e.type == "PROTEST"] == [
+        ("PROTEST", ["CVL"], "speculative")]

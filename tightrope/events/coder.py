@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tightrope.actors.resolver import Resolver
 from tightrope.events.cameo import announcement, cameo_code, promise_code
-from tightrope.events.certainty import certainty
+from tightrope.events.certainty import PUNISHING_VERBS, certainty
 from tightrope.events.lexicon import QUAD_OF_TYPE, Lexicon, Trigger, default_lexicon
 from tightrope.events.when import event_date
 from tightrope.model import Event, EventActor, Mention
@@ -732,7 +732,14 @@ class EventCoder:
             thanked = _thanked_for(t)
             if thanked is not None:
                 return thanked
+            if t.dep_ == "pcomp" and t.head.lower_ in ("for", "of") and t.head.head.lemma_ in PUNISHING_VERBS:
+                # "jailed a student for helping militants": the one punished is charged with the act
+                gov = t.head.head
+                return next((c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")), None) or (
+                    _own_subject(gov) if _reduced_relative(gov) else None)
             if t.dep_ in SUBJECTLESS_INHERIT and t.head.i != t.i:
+                if t.dep_ == "conj" and not _joined(t):
+                    return None  # "jailed a student for helping militants join a group": no conjunct of "jailed"
                 raised = t.dep_ == "xcomp"
                 t = t.head
                 if t.dep_ == "prep" and t.head.i != t.i:  # "Since normalizing ties, the two countries…"
@@ -1213,6 +1220,15 @@ def _passive_conjunct(verb: Token) -> bool:
     """Whether a verb is a passive conjunct with no subject of its own ("…and were released"),
     whose patient is the first verb's subject."""
     return verb.dep_ == "conj" and _is_passive(verb) and _own_subject(verb) is None
+
+
+def _joined(conjunct: Token) -> bool:
+    """Whether a conjunct is joined to its head as coordination is written: by a conjunction
+    ("arrived and met") or a comma ("arrived, met Kim and left"); a parse may hang an embedded
+    verb on the main verb as a conjunct with neither."""
+    doc = conjunct.doc
+    return any(c.dep_ == "cc" for c in conjunct.head.children) or (conjunct.left_edge.i > 0 and doc[conjunct.left_edge.i - 1].is_punct) \
+        or any(c.dep_ == "cc" for c in conjunct.children if c.i < conjunct.i)
 
 
 def _reduced_relative(verb: Token) -> bool:
