@@ -35,6 +35,10 @@ DENIAL_VERBS = {"deny", "refute"}
 CIRCUMSTANCE_DEPS = {"prep", "advcl", "conj", "npadvmod"}
 # "accused North Korea of sending troops": the act is charged, not established.
 ACCUSATION_VERBS = {"accuse", "charge", "suspect", "allege"}
+# "jailed a student for helping militants", "convicted of spying": the charge of a punishment is
+# the punished one's alleged act, as charged as an accusation's.
+PUNISHING_VERBS = {"jail", "imprison", "sentence", "arrest", "detain", "convict", "fine", "punish", "prosecute",
+                   "indict", "execute", "try"}
 REPORTING_VERBS = {"say", "tell", "report", "announce", "state", "confirm", "add", "note", "quote", "write",
                    "disclose", "reveal", "cite", "tweet", "post", "declare"}
 
@@ -79,7 +83,8 @@ def certainty(trigger: Token, sentence: Span, named: set[int], words: set[str] |
             and trigger.head.lemma_ not in ONGOING_NOUNS:
         return "planned", None  # the headline future: "Party chief To Lam to pay state visit to North Korea"
     if words & HEDGE_WORDS or any(c.lower_ in HEDGE_AUX for c in near if c.dep_ == "aux") or (
-            trigger.dep_ == "pcomp" and trigger.head.lower_ == "of" and trigger.head.head.lemma_ in ACCUSATION_VERBS):
+            trigger.dep_ == "pcomp" and trigger.head.lower_ == "of" and trigger.head.head.lemma_ in ACCUSATION_VERBS) or (
+            any(t.dep_ == "pcomp" and t.head.lower_ in ("for", "of") and t.head.head.lemma_ in PUNISHING_VERBS for t in chain[:2])):
         return "speculative", None
     for below, gov in zip(chain, chain[1:]):
         if below.dep_ in CIRCUMSTANCE_DEPS:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tightrope.actors.resolver import Resolver
 from tightrope.events.cameo import announcement, cameo_code, promise_code
-from tightrope.events.certainty import certainty
+from tightrope.events.certainty import PUNISHING_VERBS, certainty
 from tightrope.events.lexicon import QUAD_OF_TYPE, Lexicon, Trigger, default_lexicon
 from tightrope.events.when import event_date
 from tightrope.model import Event, EventActor, Mention
@@ -299,6 +299,7 @@ class EventCoder:
                 fired.pop(doc[i].head.head.i, None)  # the statement's content is the act, its issuing no other
             self._yield_to_intended_acts(doc, fired, intents)
             self._promises_of_force(doc, fired)
+            self._agreed_to_own_acts(doc, fired)
             for i, event in sorted(fired.items()):
                 if self._inside_intent(doc[i], fired):
                     continue  # "agreed to cut tariffs" is one AGREE, not also a cut
@@ -495,6 +496,28 @@ class EventCoder:
             fired[j] = replace(event, type="THREATEN", mode=None, cameo=cameo, goldstein=self.lexicon.goldstein(cameo),
                                quad=3, target=event.target or inner.target)
 
+    def _agreed_to_own_acts(self, doc: Doc, fired: dict[int, Event]) -> None:
+        """"Obama has agreed to lift the sanctions on Iran": one party agreeing to an act of its own
+        toward another, with no partner to agree with, promises that act; it is not mutual. It is
+        aimed where the act is aimed, coded as CAMEO's intent for it (AGREE 03x), or as the
+        concession itself where the act is one (CONCEDE)."""
+        for j, event in list(fired.items()):
+            agree = doc[j]
+            if event.type != "AGREE" or agree.lemma_ != "agree" or len({a.key for a in event.source}) != 1 \
+                    or any(c.dep_ == "prep" and c.lower_ == "with" for c in agree.children):
+                continue
+            i = next((i for i in sorted(fired) if i != j and agree in doc[i].ancestors and fired[i].target
+                      and not fired[i].reciprocal and fired[i].type not in INTENT_TYPES), None)
+            promised = _promised_as(fired[i].type, fired[i].cameo) if i is not None else None
+            if promised is None or promised[0] == "THREATEN":
+                continue  # ("agreed to impose sanctions": a decision on a hostile act is no promise to its target)
+            if promised[0] == "CONCEDE":
+                self._promised_concession(fired, j, i)
+                continue
+            kind, code = promised
+            fired[j] = replace(event, reciprocal=False, target=fired[i].target, cameo=code,
+                               goldstein=self.lexicon.goldstein(code), quad=self.lexicon.quad(code, kind))
+
     def _yield_to_intended_acts(self, doc: Doc, fired: dict[int, Event], intents: set[int]) -> None:
         """"Syria is willing to withdraw its troops": an adjective of willingness over an act the
         coder codes is a promise of it (PLOVER's AGREE, with the act's CAMEO intent code), aimed
@@ -664,6 +687,8 @@ class EventCoder:
             head = token.head
             objs.update((head.lemma_.lower(), head.lower_))
             objs.update(t.lemma_.lower() for t in head.children if t.dep_ in ("compound", "amod"))
+        if _passive_conjunct(token) and (first := _own_subject(token.head)) is not None:
+            objs.update((first.lemma_.lower(), first.lower_))  # "the civilians … were released": the first verb's subject
         for c in token.children:
             if c.dep_ == "ccomp" and c.pos_ == "NOUN" and not any(a.dep_ == "aux" for a in c.children):
                 objs.add(c.lemma_.lower())  # "considers Laos a priority": the parse's verbless clause
@@ -735,6 +760,10 @@ class EventCoder:
         t = token
         raised = False  # climbed from an infinitive: "Xi is expected to visit…" (Xi visits)
         for _ in range(4):
+            if (t.i == token.i or (t.i == token.head.i and _passive_conjunct(token))) and _reduced_relative(t):
+                # "the civilians imprisoned for… were released": both done to the noun, by whom only a by-phrase says
+                agent = next((c for c in t.children if c.dep_ == "agent"), None)
+                return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS]
             subj = subjects[-1] if subjects else _name_read_as_prep(t)  # the one nearest the verb
             if subj is not None and subj.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
@@ -776,7 +805,14 @@ class EventCoder:
             thanked = _thanked_for(t)
             if thanked is not None:
                 return thanked
+            if t.dep_ == "pcomp" and t.head.lower_ in ("for", "of") and t.head.head.lemma_ in PUNISHING_VERBS:
+                # "jailed a student for helping militants": the one punished is charged with the act
+                gov = t.head.head
+                return next((c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")), None) or (
+                    _own_subject(gov) if _reduced_relative(gov) else None)
             if t.dep_ in SUBJECTLESS_INHERIT and t.head.i != t.i:
+                if t.dep_ == "conj" and not _joined(t):
+                    return None  # "jailed a student for helping militants join a group": no conjunct of "jailed"
                 raised = t.dep_ == "xcomp"
                 t = t.head
                 if t.dep_ == "prep" and t.head.i != t.i:  # "Since normalizing ties, the two countries…"
@@ -810,7 +846,7 @@ class EventCoder:
             if obj is None and _is_passive(token):  # "the fishermen were released": the patient
                 obj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
                 if obj is None and token.dep_ == "conj":  # "Lam arrived and was welcomed by Kim": the first verb's subject
-                    obj = self._subject(token.head)
+                    obj = _own_subject(token.head) if _reduced_relative(token.head) else self._subject(token.head)
             return self._actors_in(obj, by_token)
         if place == "owner":  # "U.S. funding for the programmes was cut": whose the thing acted on is
             obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -954,8 +990,8 @@ class EventCoder:
         if token.lemma_ in TRADE_VERBS and _is_share(token):
             return None  # "Vietnam imports most goods from China": a statistic, not an act
         source, target, target_place = self._roles(token, trig, by_token)
-        if trig.requires_target and not target:
-            return None
+        if trig.requires_target and not target and not (trig.reciprocal == "always" and len({m.actor.key for m in source}) > 1):
+            return None  # (a mutual act's parties named together are each other's target: "A and B spoke")
         if not source and trig.type in FORCE_TYPES and _is_passive(token):
             source = self._instrument(token, by_token)
         if not source and (trig.reciprocal == "always" or (trig.reciprocal == "with" and _is_passive(token)
@@ -1005,8 +1041,8 @@ class EventCoder:
         reciprocal = trig.reciprocal == "always" or (
             trig.reciprocal == "with" and (target_place == "prep:with" or (len(src_keys) > 1 and not target))
         )
-        if trig.mode == "visit" and (not target or src_keys == tgt_keys):
-            return None  # a visit is to someone else
+        if trig.mode == "visit" and (not target or (src_keys == tgt_keys and not _distinct_parties(source, target))):
+            return None  # a visit is to someone else (another state, or another part of one's own: "protesters received ministers")
         if trig.mode == "visit" and trig.pos == "VERB" and (subj := self._subject(token)) is not None \
                 and (subj := _forces_of(subj)).lemma_.lower() in FORCE_WORDS | PEACEKEEPING_WORDS:
             if not ({subj.lemma_.lower()} | {c.lemma_.lower() for c in subj.children}) & PEACEKEEPING_WORDS:
@@ -1294,6 +1330,37 @@ def _is_subject(doc: Doc, mention: Mention) -> bool:
 
 def _is_passive(token: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+
+
+def _own_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def _passive_conjunct(verb: Token) -> bool:
+    """Whether a verb is a passive conjunct with no subject of its own ("…and were released"),
+    whose patient is the first verb's subject."""
+    return verb.dep_ == "conj" and _is_passive(verb) and _own_subject(verb) is None
+
+
+def _joined(conjunct: Token) -> bool:
+    """Whether a conjunct is joined to its head as coordination is written: by a conjunction
+    ("arrived and met") or a comma ("arrived, met Kim and left"); a parse may hang an embedded
+    verb on the main verb as a conjunct with neither."""
+    doc = conjunct.doc
+    return any(c.dep_ == "cc" for c in conjunct.head.children) or (conjunct.left_edge.i > 0 and doc[conjunct.left_edge.i - 1].is_punct) \
+        or any(c.dep_ == "cc" for c in conjunct.children if c.i < conjunct.i)
+
+
+def _reduced_relative(verb: Token) -> bool:
+    """"The civilians imprisoned for acting against Moscow were released": the parse took the
+    participle describing the noun for the main verb, and the main verb for its conjunct; no
+    "and" joins them, the conjunct is passive with no subject of its own and the participle has
+    no auxiliary."""
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ != "ROOT" or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "cc") for c in verb.children):
+        return False
+    return any(c.dep_ == "conj" and c.i > verb.i and _passive_conjunct(c) for c in verb.children)
 
 
 def _preps(token: Token) -> Iterator[Token]:
