@@ -40,7 +40,10 @@ def background(ctx: Context) -> list[tuple[str, Candidate]]:
         # sentence giving the same date can: the date is dropped only when none is left
         fresh = [c for c in cands if not ctx.is_used(c.text)]
         if fresh:
-            out.append((day, max(fresh, key=ctx.centrality), len({c.group for c in cands})))
+            # a sentence that names the year says what happened then; one dated by counting back
+            # ("marking 30 years of ties") is about the present occasion
+            best = max(fresh, key=lambda c: (day[:4] in c.text, ctx.centrality(c)))
+            out.append((day, best, len({c.group for c in cands})))
     out.sort(key=lambda x: (-x[2], x[0]))
     return [(day, c) for day, c, _ in out[:MAX_BACKGROUND]]
 
