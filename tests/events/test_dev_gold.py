@@ -40,7 +40,7 @@ def test_plover_records_primary_type_accuracy(coder):
 def test_petrarch_records_triple_f1(coder):
     result = evaluate(shared_path("benchmarks", "event_anchors", "petr2_gsr_validation.jsonl"), coder)
     assert result["records"] == 78
-    assert result["triples"]["f1"] >= 0.572
+    assert result["triples"]["f1"] >= 0.61
 
 
 def test_a_mutual_event_gives_cameo_triples_in_both_directions_only_where_cameo_codes_it_so():
