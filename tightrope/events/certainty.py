@@ -84,7 +84,7 @@ def certainty(trigger: Token, sentence: Span, named: set[int], words: set[str] |
         return "planned", None  # the headline future: "Party chief To Lam to pay state visit to North Korea"
     if words & HEDGE_WORDS or any(c.lower_ in HEDGE_AUX for c in near if c.dep_ == "aux") or (
             trigger.dep_ == "pcomp" and trigger.head.lower_ == "of" and trigger.head.head.lemma_ in ACCUSATION_VERBS) or (
-            any(t.dep_ == "pcomp" and t.head.lower_ in ("for", "of") and t.head.head.lemma_ in PUNISHING_VERBS for t in chain[:2])):
+            any(is_charge(t) for t in chain[:2])):
         return "speculative", None
     for below, gov in zip(chain, chain[1:]):
         if below.dep_ in CIRCUMSTANCE_DEPS:
@@ -110,3 +110,9 @@ def certainty(trigger: Token, sentence: Span, named: set[int], words: set[str] |
             return "speculative", None
         return "attributed", sentence.text[sentence.text.lower().index("according to") + 13 :].strip(" ,.")[:80]
     return "asserted", None
+
+
+def is_charge(token: Token) -> bool:
+    """Whether a verb is the charge of a punishment ("jailed a student for helping militants",
+    "convicted of spying"): the punished one's alleged act, not the punisher's."""
+    return token.dep_ == "pcomp" and token.head.lower_ in ("for", "of") and token.head.head.lemma_ in PUNISHING_VERBS

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tightrope.actors.resolver import Resolver
 from tightrope.events.cameo import announcement, cameo_code, promise_code
-from tightrope.events.certainty import PUNISHING_VERBS, certainty
+from tightrope.events.certainty import certainty, is_charge
 from tightrope.events.lexicon import QUAD_OF_TYPE, Lexicon, Trigger, default_lexicon
 from tightrope.events.when import event_date
 from tightrope.model import Event, EventActor, Mention
@@ -97,13 +97,12 @@ SUBJECTLESS_INHERIT = {"xcomp", "conj", "advcl", "acl", "pcomp", "acomp"}
 CONDITIONAL_THREAT_TYPES = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "RETREAT", "REJECT", "PROTEST"}
 THREAT_CAMEO = {"SANCTION": "131", "RETREAT": "136", "REJECT": "130", "PROTEST": "133", "MOBILIZE": "138",
                 "COERCE": "137", "ASSAULT": "138"}
-# Buying and selling: a deal done is COOPERATE, one considered or reported AGREE.
 # Nouns of a plan or negotiation whose to-infinitive is the planned act ("talks to supply arms",
 # "stepped up efforts to help"; the motive of "in a bid to curb…" is told apart where it is used)
-PLAN_NOUNS = {"talk", "talks", "negotiation", "negotiations", "discussion", "discussions", "plan", "plans", "proposal",
-              "effort", "efforts", "bid", "attempt"}
-MOTIVE_NOUNS = {"effort", "efforts", "bid", "attempt"}
 NEGOTIATION_NOUNS = {"talk", "talks", "negotiation", "negotiations", "discussion", "discussions"}
+MOTIVE_NOUNS = {"effort", "efforts", "bid", "attempt"}
+PLAN_NOUNS = NEGOTIATION_NOUNS | MOTIVE_NOUNS | {"plan", "plans", "proposal"}
+# Buying and selling: a deal done is COOPERATE, one considered or reported AGREE.
 TRADE_VERBS = {"buy", "purchase", "order", "acquire", "procure", "import", "obtain", "get", "sell", "export", "supply"}
 # "imports most of its oil from…", "buys a third of…": shares of a trade are statistics.
 SHARE_WORDS = {"most", "much", "bulk", "majority", "half", "share", "percent", "%", "third", "quarter", "fraction", "lion"}
@@ -805,8 +804,7 @@ class EventCoder:
             thanked = _thanked_for(t)
             if thanked is not None:
                 return thanked
-            if t.dep_ == "pcomp" and t.head.lower_ in ("for", "of") and t.head.head.lemma_ in PUNISHING_VERBS:
-                # "jailed a student for helping militants": the one punished is charged with the act
+            if is_charge(t):  # "jailed a student for helping militants": the one punished is charged with the act
                 gov = t.head.head
                 return next((c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")), None) or (
                     _own_subject(gov) if _reduced_relative(gov) else None)
