@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tightrope.eval.events import EventScores, compatible, match, primary_type, triple_scores
+from tightrope.eval.events import EventScores, compatible, match, primary_type, triple_differences, triple_scores
 
 
 def ev(type_, src, tgt, **kw):
@@ -57,3 +57,13 @@ def test_primary_type_is_the_first_event_in_text_order():
 def test_triples_as_multisets():
     s = triple_scores([[("USA", "CHN", "04"), ("USA", "CHN", "04")]], [[("USA", "CHN", "04")]])
     assert s["tp"] == 1 and s["precision"] == 0.5 and s["recall"] == 1.0
+
+
+def test_triple_differences_list_each_surplus_triple_of_a_record_once_per_copy():
+    diffs = triple_differences(["a", "b"], ["Text A.", "Text B."],
+                               [[("USA", "CHN", "04"), ("USA", "CHN", "04")], [("RUS", None, "19")]],
+                               [[("USA", "CHN", "04"), ("CHN", "USA", "04")], [("RUS", None, "19")]])
+    assert diffs == [
+        {"id": "a", "kind": "missed", "triple": "CHN→USA 04", "text": "Text A."},
+        {"id": "a", "kind": "false positive", "triple": "USA→CHN 04", "text": "Text A."},
+    ]

@@ -41,6 +41,8 @@ def test_petrarch_records_triple_f1(coder):
     result = evaluate(shared_path("benchmarks", "event_anchors", "petr2_gsr_validation.jsonl"), coder)
     assert result["records"] == 78
     assert result["triples"]["f1"] >= 0.61
+    assert result["gold_statement_triples"] >= 1
+    assert {m["kind"] for m in result["misses"]} == {"missed", "false positive"}
 
 
 def test_a_mutual_event_gives_cameo_triples_in_both_directions_only_where_cameo_codes_it_so():

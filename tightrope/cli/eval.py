@@ -93,6 +93,8 @@ def eval_events(gold, as_json, show_errors):
         console.print(f"PETRARCH-2 gold records: {result['records']}")
         console.print(f"  Tightrope  triple P {t['precision']:.3f} R {t['recall']:.3f} F1 {t['f1']:.3f}")
         console.print(f"  PETRARCH-2 triple P {p['precision']:.3f} R {p['recall']:.3f} F1 {p['f1']:.3f}")
+        console.print(f"  {result['gold_statement_triples']} of the {t['gold']} gold triples are CAMEO 01 statements, "
+                      "which have no PLOVER type")
     else:
         e, t = result["events"], result["type_only"]
         console.print(f"texts {result['texts']}  gold events {e['gold']}  system events {e['system']}")

@@ -166,6 +166,23 @@ def cameo_root(code: str | None) -> str | None:
     return code[:2] if code else None
 
 
+# CAMEO 01 (make a public statement: comments, sympathy, claims of responsibility) has no
+# PLOVER 0.8 type, so a PLOVER coder cannot produce these gold triples; counted apart so that
+# the recall they cost is visible.
+STATEMENT_ROOT = "01"
+
+
+def triple_differences(ids: list[str], texts: list[str], system: list[list[tuple]], gold: list[list[tuple]]) -> list[dict]:
+    """Per record, the triples one side has more often than the other (multisets)."""
+    out = []
+    for text_id, text, s, g in zip(ids, texts, system, gold):
+        cs, cg = Counter(s), Counter(g)
+        for kind, extra in (("missed", cg - cs), ("false positive", cs - cg)):
+            for (src, tgt, root), n in sorted(extra.items(), key=str):
+                out += [{"id": text_id, "kind": kind, "triple": f"{src or '-'}→{tgt or '-'} {root}", "text": text[:100]}] * n
+    return out
+
+
 def triple_scores(system: list[list[tuple]], gold: list[list[tuple]]) -> dict:
     """Micro P/R/F1 of (source, target, CAMEO root) triples, per record as multisets."""
     tp = n_sys = n_gold = 0
@@ -240,7 +257,10 @@ def evaluate(path, coder, show: int = 0) -> dict:
             system.append([t for e in events for t in cameo_dyads(e, r["text"])])
             gold.append([(_actor3(s), _actor3(t), cameo_root(c)) for s, t, c in r.get("expected") or []])
         petr = triple_scores([[tuple(_actor3(a) if i < 2 else cameo_root(a) for i, a in enumerate(t)) for t in r.get("petrarch2_output") or []] for r in rows], gold)
-        return {"kind": kind, "records": len(rows), "triples": triple_scores(system, gold), "petrarch2_triples": petr}
+        statements = sum(t[2] == STATEMENT_ROOT for g in gold for t in g)
+        return {"kind": kind, "records": len(rows), "triples": triple_scores(system, gold), "petrarch2_triples": petr,
+                "gold_statement_triples": statements,
+                "misses": triple_differences([r["id"] for r in rows], [r["text"] for r in rows], system, gold)}
     scores = EventScores()
     inputs = [Input(r["id"], r["text"], r.get("date")) for r in rows]
     for r, events in zip(rows, coder.code_many(inputs)):
