@@ -74,3 +74,14 @@ def test_a_passive_punishment_charges_its_patient(coder):
     events = coder.code("t", "A Thai activist was jailed for protesting against the Thai government.", "2025-06-02")
     assert [(e.type, [a.sector for a in e.source], e.certainty) for e in events if e.type == "PROTEST"] == [
         ("PROTEST", ["CVL"], "speculative")]
+
+
+def test_an_accident_or_a_disaster_as_the_doer_is_no_attack(coder):
+    assert coded(coder, "Rescuers in Chile recovered passengers killed by the Argentine airliner crash.") == []
+    assert coded(coder, "Dozens of Peruvian villagers were killed by the earthquake.") == []
+    assert coded(coder, "Typhoon Mirinae killed twelve Filipino soldiers.") == []
+
+
+def test_a_bomb_or_an_army_as_the_doer_is_still_an_attack(coder):
+    assert coded(coder, "Three Peruvian soldiers were killed by a roadside bomb.") == [("ASSAULT", (), ("PER",))]
+    assert coded(coder, "Chilean troops killed ten Peruvian villagers.") == [("ASSAULT", ("CHL",), ("PER",))]

@@ -880,6 +880,14 @@ class EventCoder:
             return found
         return []
 
+    def _non_agent_cause(self, token: Token) -> bool:
+        """Whether a verb's doer (its subject or by-phrase) is an accident, a disaster or a
+        disease (the lexicon's ``non_agents``), by its head noun or a compound of it
+        ("the Malaysia Airlines flight MH17 crash", "Typhoon Haiyan")."""
+        doer = self._subject(token)
+        return doer is not None and any(w.lemma_.lower() in self.lexicon.non_agents or w.lower_ in self.lexicon.non_agents
+                                        for w in (doer, *doer.children) if w is doer or w.dep_ == "compound")
+
     def _instrument(self, token: Token, by_token) -> list[Mention]:
         """"Two civilians were killed in Israeli tank shelling": a passive act of force done
         "in"/"by" an attack names its doer in the attack's nationality word, or in the attack's
@@ -987,6 +995,8 @@ class EventCoder:
             return None  # "defended the right of the troops to fire": a right, not a shooting
         if token.lemma_ in TRADE_VERBS and _is_share(token):
             return None  # "Vietnam imports most goods from China": a statistic, not an act
+        if trig.type in FORCE_TYPES and trig.pos == "VERB" and self._non_agent_cause(token):
+            return None  # "victims killed by the crash", "the typhoon killed ten": no one's act
         source, target, target_place = self._roles(token, trig, by_token)
         if trig.requires_target and not target and not (trig.reciprocal == "always" and len({m.actor.key for m in source}) > 1):
             return None  # (a mutual act's parties named together are each other's target: "A and B spoke")
