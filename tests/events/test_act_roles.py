@@ -85,3 +85,16 @@ def test_an_accident_or_a_disaster_as_the_doer_is_no_attack(coder):
 def test_a_bomb_or_an_army_as_the_doer_is_still_an_attack(coder):
     assert coded(coder, "Three Peruvian soldiers were killed by a roadside bomb.") == [("ASSAULT", (), ("PER",))]
     assert coded(coder, "Chilean troops killed ten Peruvian villagers.") == [("ASSAULT", ("CHL",), ("PER",))]
+
+
+def test_pressure_from_another_party_to_act_is_its_demand_not_the_act(coder):
+    assert coded(coder, "Chile faces growing pressure from Argentina to release the fishermen.") == [
+        ("REQUEST", ("ARG",), ("CHL",))]
+    assert coded(coder, "Under pressure from Lima to free the sailors, Bolivia opened talks.")[:1] == [
+        ("REQUEST", ("PER",), ("BOL",))]
+
+
+def test_pressure_as_a_circumstance_or_with_no_one_pressing_is_no_event(coder):
+    assert coded(coder, "Chile faces mounting pressure to release the Argentine fishermen.") == []
+    assert coded(coder, "Chile released the Peruvian fishermen amid pressure from Lima.") == [
+        ("RETREAT", ("CHL",), ("PER",))]

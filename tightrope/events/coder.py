@@ -53,6 +53,9 @@ PROTESTER_SECTORS = {"CVL", "OPP", "NGO", "EDU", "REB", "BUS", "LAB"}
 FORCE_WORDS = {"troop", "soldier", "force", "unit", "battalion", "brigade", "contingent", "warship", "ship", "vessel",
                "fleet", "destroyer", "frigate", "submarine", "carrier", "marine", "paratrooper", "tank", "aircraft", "jet"}
 PEACEKEEPING_WORDS = {"peacekeeper", "peacekeeping", "peace-keeping", "peacekeepers"}
+# "faces pressure from the US to release…": the pressure is a demand on the clause's subject, and
+# what one is pressed to do is its content, not an act.
+PRESSURE_NOUNS = {"pressure", "pressures"}
 # "the right of troops to fire", "the capability to strike": an act named as what one may do is no act.
 ENTITLEMENT_NOUNS = {"right", "ability", "capability", "capacity", "power", "authority", "freedom", "license",
                      "licence", "leeway", "prerogative", "entitlement"}
@@ -936,7 +939,10 @@ class EventCoder:
                     break
         if trig.pos == "ADJ" and not source:  # "Japan is committed to…": the participle's passive subject
             source = self._actors_in(next((c for c in token.children if c.dep_ == "nsubjpass"), None), by_token)
-        if trig.pos == "NOUN" and not source:
+        pressed = trig.pos == "NOUN" and token.lemma_.lower() in PRESSURE_NOUNS
+        if pressed and not target:
+            target = self._pressed(token, by_token)
+        if trig.pos == "NOUN" and not source and not pressed:
             # "his visit to Hanoi", "during talks with …": the doer is the clause's subject
             gov = token.head
             while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
@@ -968,6 +974,14 @@ class EventCoder:
             source, target = target, source
         return source, target, target_place
 
+    def _pressed(self, pressure: Token, by_token) -> list[Mention]:
+        """Who a noun of pressure with no on-phrase bears on: the subject of the clause it is the
+        object of ("Chile faces pressure from Peru to…", "is under pressure from… to…")."""
+        if pressure.dep_ not in ("dobj", "pobj"):
+            return []
+        gov = pressure.head.head if pressure.dep_ == "pobj" else pressure.head
+        return self._actors_in(self._subject(gov), by_token) if gov.pos_ in ("VERB", "AUX") else []
+
     def _stops(self, trip: Token, by_token) -> list[Mention]:
         """The hosts of a trip told by what it takes in ("a tour that will include Malaysia",
         "a tour that includes stops in Malaysia and Cambodia")."""
@@ -993,6 +1007,11 @@ class EventCoder:
         if token.dep_ == "acl" and token.head.lemma_.lower() in ENTITLEMENT_NOUNS and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             return None  # "defended the right of the troops to fire": a right, not a shooting
+        if token.dep_ == "acl" and token.head.lemma_.lower() in PRESSURE_NOUNS and _infinitive(token):
+            return None  # "faces pressure to release the crew": what one is pressed to do is not done
+        if trig.pos == "NOUN" and token.lemma_.lower() in PRESSURE_NOUNS and not any(
+                c.dep_ == "acl" and _infinitive(c) for c in token.children):
+            return None  # "under US pressure", "amid pressure from…": a circumstance; "pressure … to act" is a demand
         if token.lemma_ in TRADE_VERBS and _is_share(token):
             return None  # "Vietnam imports most goods from China": a statistic, not an act
         if trig.type in FORCE_TYPES and trig.pos == "VERB" and self._non_agent_cause(token):
@@ -1266,6 +1285,11 @@ def _in_condition(token: Token) -> bool:
             return False
         t = t.head
     return False
+
+
+def _infinitive(verb: Token) -> bool:
+    """Whether a verb is a to-infinitive ("to release")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _on_condition(token: Token) -> bool:
