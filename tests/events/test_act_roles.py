@@ -98,3 +98,10 @@ def test_pressure_as_a_circumstance_or_with_no_one_pressing_is_no_event(coder):
     assert coded(coder, "Chile faces mounting pressure to release the Argentine fishermen.") == []
     assert coded(coder, "Chile released the Peruvian fishermen amid pressure from Lima.") == [
         ("RETREAT", ("CHL",), ("PER",))]
+
+
+def test_a_place_in_what_a_trip_is_for_is_not_its_host(coder):
+    assert coded(coder, "The Chilean envoy spoke in Lima at the start of a regional trip aimed at brokering a truce in Bolivia.") == [
+        ("CONSULT", ("CHL",), ("PER",))]
+    assert coded(coder, "The Chilean president is on a regional trip that will take him to Bolivia.") == [
+        ("CONSULT", ("CHL",), ("BOL",))]

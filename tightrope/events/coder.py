@@ -1213,10 +1213,13 @@ class EventCoder:
         is aimed at the other party the sentence names, else the last one named before it."""
         keys = {m.actor.key for m in source}
         if token is not None:  # "negotiating a reduction of US tariffs": a party inside the act's own phrase first
+            # (but not in a clause saying what a trip is for: "a trip aimed at a ceasefire in Gaza")
+            purposes = [c for c in token.children if c.dep_ in ("acl", "relcl") and c.lemma_ not in TRIP_STOP_VERBS]
             for t in token.subtree:
                 m = by_token.get(t.i)
                 if m is not None and m.actor.key not in keys and t.dep_ not in SUBJECT_DEPS and not any(
-                        a.dep_ in SUBJECT_DEPS for a in t.ancestors if a.i != token.i and token in a.ancestors):
+                        a.dep_ in SUBJECT_DEPS for a in t.ancestors if a.i != token.i and token in a.ancestors) \
+                        and not any(p.is_ancestor(t) for p in purposes):
                     return [m]
         for i in range(sent.start, sent.end):
             m = by_token.get(i)
