@@ -105,3 +105,8 @@ def test_a_place_in_what_a_trip_is_for_is_not_its_host(coder):
         ("CONSULT", ("CHL",), ("PER",))]
     assert coded(coder, "The Chilean president is on a regional trip that will take him to Bolivia.") == [
         ("CONSULT", ("CHL",), ("BOL",))]
+
+
+def test_seizing_swathes_of_a_country_is_taking_territory(coder):
+    (e,) = coder.code("t", "Rwandan rebels have seized swathes of eastern Congo.", "2025-06-02")
+    assert (e.type, e.cameo, [a.key for a in e.target]) == ("COERCE", "192", ["COD"])
