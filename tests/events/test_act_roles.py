@@ -74,3 +74,39 @@ def test_a_passive_punishment_charges_its_patient(coder):
     events = coder.code("t", "A Thai activist was jailed for protesting against the Thai government.", "2025-06-02")
     assert [(e.type, [a.sector for a in e.source], e.certainty) for e in events if e.type == "PROTEST"] == [
         ("PROTEST", ["CVL"], "speculative")]
+
+
+def test_an_accident_or_a_disaster_as_the_doer_is_no_attack(coder):
+    assert coded(coder, "Rescuers in Chile recovered passengers killed by the Argentine airliner crash.") == []
+    assert coded(coder, "Dozens of Peruvian villagers were killed by the earthquake.") == []
+    assert coded(coder, "Typhoon Mirinae killed twelve Filipino soldiers.") == []
+
+
+def test_a_bomb_or_an_army_as_the_doer_is_still_an_attack(coder):
+    assert coded(coder, "Three Peruvian soldiers were killed by a roadside bomb.") == [("ASSAULT", (), ("PER",))]
+    assert coded(coder, "Chilean troops killed ten Peruvian villagers.") == [("ASSAULT", ("CHL",), ("PER",))]
+
+
+def test_pressure_from_another_party_to_act_is_its_demand_not_the_act(coder):
+    assert coded(coder, "Chile faces growing pressure from Argentina to release the fishermen.") == [
+        ("REQUEST", ("ARG",), ("CHL",))]
+    assert coded(coder, "Under pressure from Lima to free the sailors, Bolivia opened talks.")[:1] == [
+        ("REQUEST", ("PER",), ("BOL",))]
+
+
+def test_pressure_as_a_circumstance_or_with_no_one_pressing_is_no_event(coder):
+    assert coded(coder, "Chile faces mounting pressure to release the Argentine fishermen.") == []
+    assert coded(coder, "Chile released the Peruvian fishermen amid pressure from Lima.") == [
+        ("RETREAT", ("CHL",), ("PER",))]
+
+
+def test_a_place_in_what_a_trip_is_for_is_not_its_host(coder):
+    assert coded(coder, "The Chilean envoy spoke in Lima at the start of a regional trip aimed at brokering a truce in Bolivia.") == [
+        ("CONSULT", ("CHL",), ("PER",))]
+    assert coded(coder, "The Chilean president is on a regional trip that will take him to Bolivia.") == [
+        ("CONSULT", ("CHL",), ("BOL",))]
+
+
+def test_seizing_swathes_of_a_country_is_taking_territory(coder):
+    (e,) = coder.code("t", "Rwandan rebels have seized swathes of eastern Congo.", "2025-06-02")
+    assert (e.type, e.cameo, [a.key for a in e.target]) == ("COERCE", "192", ["COD"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from event_cases import coder  # noqa: F401  (the shared coder fixture)
 
-from tightrope.events.dyads import cameo_pairs
+from tightrope.events.dyads import cameo_pairs, cameo_triples
 from tightrope.events.export import to_gdelt_rows
 
 
@@ -45,3 +45,22 @@ def test_the_gdelt_export_points_events_as_the_triples_do():
 def test_an_agreement_goes_both_ways_only_between_parties_named_together(coder):
     assert pairs(coder, "Chile and Peru signed a trade agreement on Monday.", "SUPPORT") == [("CHL", "PER"), ("PER", "CHL")]
     assert pairs(coder, "Chile signed a trade agreement with Peru on Monday.", "SUPPORT") == [("CHL", "PER")]
+
+
+def test_a_visit_told_by_its_host_is_also_the_hosts_043(coder):
+    text = "The Laotian president received a delegation from Cambodia on Monday."
+    (e,) = coder.code("t", text, "2025-06-02")
+    assert sorted((s.key, t.key, code) for s, t, code in cameo_triples(e, text)) == [
+        ("KHM", "LAO", "042"), ("LAO", "KHM", "043")]
+    text = "A delegation from Cambodia visited Laos on Monday."
+    (e,) = coder.code("t", text, "2025-06-02")
+    assert [(s.key, t.key, code) for s, t, code in cameo_triples(e, text)] == [("KHM", "LAO", "042")]
+
+
+def test_the_gdelt_export_writes_the_hosts_043():
+    row = {"id": 1, "doc_id": "d", "date": "2025-06-02", "type": "CONSULT", "mode": "visit", "cameo": "042", "quad": 1,
+           "goldstein": 1.9, "reciprocal": False, "certainty": "asserted", "evidence": [0, 40], "trigger": "hosted",
+           "evidence_text": "Peru's president hosted Chile's envoy.",
+           "source": [{"key": "CHL", "sector": "GOV", "text": "Chile's envoy"}],
+           "target": [{"key": "PER", "sector": "GOV", "text": "Peru's president"}]}
+    assert [(r[2], r[4], r[6]) for r in to_gdelt_rows([row])] == [("CHLGOV", "PERGOV", "042"), ("PERGOV", "CHLGOV", "043")]

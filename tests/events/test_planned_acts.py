@@ -29,3 +29,8 @@ def test_a_motive_is_no_act(coder):
 
 def test_efforts_to_help_are_under_way(coder):
     assert _certain(coder, "Japan stepped up efforts to help Vietnam clear landmines.") == [("AID", "asserted")]
+
+
+def test_an_act_hoped_for_is_planned_however_the_model_lemmatises_hoped(coder):
+    assert _certain(coder, "Chile hoped Peruvian troops would soon withdraw from the border.") == [("RETREAT", "planned")]
+    assert _certain(coder, "Chile hopes to sign a trade agreement with Peru.")[0][1] == "planned"

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from tightrope.events.dyads import cameo_pairs
+from tightrope.events.dyads import cameo_triples
 
 # PLOVER 0.5b1 names in older gold files → PLOVER 0.8.
 LEGACY_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
@@ -275,10 +275,10 @@ def evaluate(path, coder, show: int = 0) -> dict:
 
 def cameo_dyads(event, text: str | None = None) -> list[tuple]:
     """CAMEO (source state, target state, root) triples of one event, pointed as CAMEO points
-    it (:func:`tightrope.events.dyads.cameo_pairs`); ``text`` is the text the event was coded from."""
-    root = cameo_root(event.cameo)
+    it (:func:`tightrope.events.dyads.cameo_triples`); ``text`` is the text the event was coded from."""
     evidence = text[event.evidence[0]:event.evidence[1]] if text is not None else None
-    return [(_actor3(s.key) if s else None, _actor3(t.key) if t else None, root) for s, t in cameo_pairs(event, evidence)]
+    return [(_actor3(s.key) if s else None, _actor3(t.key) if t else None, cameo_root(code))
+            for s, t, code in cameo_triples(event, evidence)]
 
 
 def _petr_date(value: str | None) -> str | None:

@@ -33,7 +33,7 @@ from tightrope.events.lexicon import _data
 # "pledged to free"), as against a schedule ("is due to", "is set to", "prepares to").
 # A decision taken ("decided to approve") is the act, as CAMEO codes it.
 INTENT_VERBS = {"want", "wish", "hope", "seek", "intend", "aim", "plan", "propose", "offer", "promise", "pledge",
-                "vow", "desire"}
+                "vow", "desire", "hop"}  # ("hop": the small English model's lemma of "hoped", "hopes", "hoping")
 # Saying verbs whose reported "would"/"will" clause is the speaker's intent ("Israel announced it
 # would free…", "X said they will attack…"): the coder's reporting verbs and those of promising.
 SAYING_VERBS = {"say", "announce", "state", "declare", "tell", "add", "confirm", "insist", "claim", "vow", "pledge",

@@ -17,7 +17,7 @@ NEGATIONS = ("never", "not", "n't", "no")
 FUTURE_AUX = {"will", "shall", "'ll", "’ll"}
 INTENT_HEADS = {"plan", "expect", "intend", "aim", "schedule", "prepare", "set", "due", "consider", "mull",
                 "weigh", "negotiate", "seek", "hope", "want", "wish", "propose", "look", "eye", "explore", "poise", "slate",
-                "interested"}
+                "interested", "hop"}  # ("hop": the small English model's lemma of "hoped", "hopes", "hoping")
 # "is exploring defense cooperation with Finland": a deal weighed is not yet made ("considers Laos a
 # priority" is a stance, so "consider" only with a bare object)
 CONSIDERING_VERBS = {"explore", "consider", "mull", "weigh", "eye"}

@@ -53,6 +53,9 @@ PROTESTER_SECTORS = {"CVL", "OPP", "NGO", "EDU", "REB", "BUS", "LAB"}
 FORCE_WORDS = {"troop", "soldier", "force", "unit", "battalion", "brigade", "contingent", "warship", "ship", "vessel",
                "fleet", "destroyer", "frigate", "submarine", "carrier", "marine", "paratrooper", "tank", "aircraft", "jet"}
 PEACEKEEPING_WORDS = {"peacekeeper", "peacekeeping", "peace-keeping", "peacekeepers"}
+# "faces pressure from the US to release…": the pressure is a demand on the clause's subject, and
+# what one is pressed to do is its content, not an act.
+PRESSURE_NOUNS = {"pressure", "pressures"}
 # "the right of troops to fire", "the capability to strike": an act named as what one may do is no act.
 ENTITLEMENT_NOUNS = {"right", "ability", "capability", "capacity", "power", "authority", "freedom", "license",
                      "licence", "leeway", "prerogative", "entitlement"}
@@ -880,6 +883,14 @@ class EventCoder:
             return found
         return []
 
+    def _non_agent_cause(self, token: Token) -> bool:
+        """Whether a verb's doer (its subject or by-phrase) is an accident, a disaster or a
+        disease (the lexicon's ``non_agents``), by its head noun or a compound of it
+        ("the Malaysia Airlines flight MH17 crash", "Typhoon Haiyan")."""
+        doer = self._subject(token)
+        return doer is not None and any(w.lemma_.lower() in self.lexicon.non_agents or w.lower_ in self.lexicon.non_agents
+                                        for w in (doer, *doer.children) if w is doer or w.dep_ == "compound")
+
     def _instrument(self, token: Token, by_token) -> list[Mention]:
         """"Two civilians were killed in Israeli tank shelling": a passive act of force done
         "in"/"by" an attack names its doer in the attack's nationality word, or in the attack's
@@ -928,7 +939,10 @@ class EventCoder:
                     break
         if trig.pos == "ADJ" and not source:  # "Japan is committed to…": the participle's passive subject
             source = self._actors_in(next((c for c in token.children if c.dep_ == "nsubjpass"), None), by_token)
-        if trig.pos == "NOUN" and not source:
+        pressed = trig.pos == "NOUN" and token.lemma_.lower() in PRESSURE_NOUNS
+        if pressed and not target:
+            target = self._pressed(token, by_token)
+        if trig.pos == "NOUN" and not source and not pressed:
             # "his visit to Hanoi", "during talks with …": the doer is the clause's subject
             gov = token.head
             while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
@@ -960,6 +974,14 @@ class EventCoder:
             source, target = target, source
         return source, target, target_place
 
+    def _pressed(self, pressure: Token, by_token) -> list[Mention]:
+        """Who a noun of pressure with no on-phrase bears on: the subject of the clause it is the
+        object of ("Chile faces pressure from Peru to…", "is under pressure from… to…")."""
+        if pressure.dep_ not in ("dobj", "pobj"):
+            return []
+        gov = pressure.head.head if pressure.dep_ == "pobj" else pressure.head
+        return self._actors_in(self._subject(gov), by_token) if gov.pos_ in ("VERB", "AUX") else []
+
     def _stops(self, trip: Token, by_token) -> list[Mention]:
         """The hosts of a trip told by what it takes in ("a tour that will include Malaysia",
         "a tour that includes stops in Malaysia and Cambodia")."""
@@ -985,8 +1007,15 @@ class EventCoder:
         if token.dep_ == "acl" and token.head.lemma_.lower() in ENTITLEMENT_NOUNS and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             return None  # "defended the right of the troops to fire": a right, not a shooting
+        if token.dep_ == "acl" and token.head.lemma_.lower() in PRESSURE_NOUNS and _infinitive(token):
+            return None  # "faces pressure to release the crew": what one is pressed to do is not done
+        if trig.pos == "NOUN" and token.lemma_.lower() in PRESSURE_NOUNS and not any(
+                c.dep_ == "acl" and _infinitive(c) for c in token.children):
+            return None  # "under US pressure", "amid pressure from…": a circumstance; "pressure … to act" is a demand
         if token.lemma_ in TRADE_VERBS and _is_share(token):
             return None  # "Vietnam imports most goods from China": a statistic, not an act
+        if trig.type in FORCE_TYPES and trig.pos == "VERB" and self._non_agent_cause(token):
+            return None  # "victims killed by the crash", "the typhoon killed ten": no one's act
         source, target, target_place = self._roles(token, trig, by_token)
         if trig.requires_target and not target and not (trig.reciprocal == "always" and len({m.actor.key for m in source}) > 1):
             return None  # (a mutual act's parties named together are each other's target: "A and B spoke")
@@ -1184,10 +1213,13 @@ class EventCoder:
         is aimed at the other party the sentence names, else the last one named before it."""
         keys = {m.actor.key for m in source}
         if token is not None:  # "negotiating a reduction of US tariffs": a party inside the act's own phrase first
+            # (but not in a clause saying what a trip is for: "a trip aimed at a ceasefire in Gaza")
+            purposes = [c for c in token.children if c.dep_ in ("acl", "relcl") and c.lemma_ not in TRIP_STOP_VERBS]
             for t in token.subtree:
                 m = by_token.get(t.i)
                 if m is not None and m.actor.key not in keys and t.dep_ not in SUBJECT_DEPS and not any(
-                        a.dep_ in SUBJECT_DEPS for a in t.ancestors if a.i != token.i and token in a.ancestors):
+                        a.dep_ in SUBJECT_DEPS for a in t.ancestors if a.i != token.i and token in a.ancestors) \
+                        and not any(p.is_ancestor(t) for p in purposes):
                     return [m]
         for i in range(sent.start, sent.end):
             m = by_token.get(i)
@@ -1256,6 +1288,11 @@ def _in_condition(token: Token) -> bool:
             return False
         t = t.head
     return False
+
+
+def _infinitive(verb: Token) -> bool:
+    """Whether a verb is a to-infinitive ("to release")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _on_condition(token: Token) -> bool:

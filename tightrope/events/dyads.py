@@ -7,6 +7,8 @@ does, subject to object: "A met (with) B" is A's act on B alone. They code it in
 directions where the sentence names the parties together ("A and B met": each with each), and
 for talks and negotiations, which their dictionaries code as paired events ("A held talks with
 B": A→B and B→A). An event with no CAMEO code (an act that did not happen) has no pair.
+A visit told from the host's side ("X received Y", "X hosted Y") is also the host's act, CAMEO
+043 ("host a visit", host to visitor), which those coders pair with the visitor's 042.
 
 This module reads an event's fields and its evidence text; it never changes an event.
 """
@@ -18,6 +20,10 @@ from typing import Any
 
 # Forms of the verbs of meeting: "A met (with) B" is A's act on B (CAMEO 04x, one way).
 MEETING_VERBS = {"meet", "meets", "met"}
+# Forms of the verbs of hosting: a visit so told is also the host's 043 (host → visitor).
+HOST_FORMS = {"host", "hosts", "hosted", "hosting", "receive", "receives", "received", "receiving", "welcome", "welcomes",
+              "welcomed", "welcoming", "greet", "greets", "greeted", "greeting"}
+HOST_CAMEO = "043"
 # What stands between parties named in one list ("A, B and the C", "U.S.-Vietnam ties").
 JOINING = re.compile(r"(?:\s|[,&/–-]|and|the|as well as)*", re.IGNORECASE)
 
@@ -72,3 +78,14 @@ def cameo_pairs(event: Any, evidence: str | None = None) -> list[tuple[Any, Any]
         if len(parties) > 1:
             return [(a, b) for a in parties for b in parties if _get(a, "key") != _get(b, "key")]
     return [(s, t) for s in sources or [None] for t in targets or [None]]
+
+
+def cameo_triples(event: Any, evidence: str | None = None) -> list[tuple[Any, Any, str]]:
+    """(source, target, CAMEO code) of each pair CAMEO codes an event with (:func:`cameo_pairs`,
+    with the event's code), and for a visit told by a verb of hosting ("Laos received a delegation
+    from Cambodia") also the host's 043 toward each visitor."""
+    code = _get(event, "cameo")
+    out = [(s, t, code) for s, t in cameo_pairs(event, evidence)]
+    if code and _get(event, "mode") == "visit" and (_get(event, "trigger") or "").lower() in HOST_FORMS:
+        out += [(t, s, HOST_CAMEO) for s, t, _ in list(out) if s is not None and t is not None]
+    return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tightrope.events.dyads import cameo_pairs
+from tightrope.events.dyads import cameo_triples
 
 GDELT_COLUMNS = ["GlobalEventID", "SQLDATE", "Actor1Code", "Actor1CountryCode", "Actor2Code", "Actor2CountryCode",
                  "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "IsReciprocal",
@@ -49,13 +49,13 @@ def to_plover(row: dict) -> dict:
 
 def to_gdelt_rows(rows: list[dict], header: bool = False):
     """GDELT-1.0-style event rows, one per actor pair CAMEO codes the event with
-    (:func:`tightrope.events.dyads.cameo_pairs`: a mutual act both ways where CAMEO codes it so);
-    an event with no CAMEO code (an act that did not happen) has none."""
+    (:func:`tightrope.events.dyads.cameo_triples`: a mutual act both ways where CAMEO codes it so,
+    a hosted visit also as the host's 043); an event with no CAMEO code (an act that did not
+    happen) has none. Goldstein and QuadClass are the event's."""
     if header:
         yield GDELT_COLUMNS
     for r in rows:
-        code = r["cameo"] or ""
-        for s, t in cameo_pairs(r, r.get("evidence_text")):
+        for s, t, code in cameo_triples(r, r.get("evidence_text")):
             yield [
                 f"{r['doc_id']}-{r['id']}", (r["date"] or "").replace("-", ""),
                 _cameo_actor(s), s["key"][:3] if s and not s["key"].startswith("IGO") else "",

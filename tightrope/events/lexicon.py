@@ -74,6 +74,7 @@ class Lexicon:
     adjectives: dict[str, list[Trigger]] = field(default_factory=dict)
     cameo: dict[str, dict] = field(default_factory=dict)
     plover: dict[str, dict] = field(default_factory=dict)
+    non_agents: frozenset[str] = frozenset()  # causes that are no doer ("killed by the crash")
 
     def word_forms(self) -> set[str]:
         """Lower-case surface forms any trigger may take: a sentence with none of them needs no parse."""
@@ -204,6 +205,7 @@ def load_lexicon(triggers: Path | None = None) -> Lexicon:
         index = {"VERB": lex.verbs, "NOUN": lex.nouns, "ADJ": lex.adjectives}[trig.pos]
         for lemma in trig.lemmas:
             index.setdefault(lemma, []).append(trig)
+    lex.non_agents = frozenset(str(w).lower() for w in _as_list((data or {}).get("non_agents")))
     for index in (lex.verbs, lex.nouns, lex.adjectives):
         for lemma in index:
             index[lemma].sort(key=lambda t: -t.specificity)
