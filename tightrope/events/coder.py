@@ -686,6 +686,10 @@ class EventCoder:
             head = token.head
             objs.update((head.lemma_.lower(), head.lower_))
             objs.update(t.lemma_.lower() for t in head.children if t.dep_ in ("compound", "amod"))
+        if (described := _described_by_participle(token)) is not None:
+            # "an embargo lifted by the US": the noun a passive participle describes is what is acted on
+            objs.update((described.lemma_.lower(), described.lower_))
+            objs.update(t.lemma_.lower() for t in described.children if t.dep_ in ("compound", "amod"))
         if _passive_conjunct(token) and (first := _own_subject(token.head)) is not None:
             objs.update((first.lemma_.lower(), first.lower_))  # "the civilians … were released": the first verb's subject
         for c in token.children:
@@ -841,13 +845,15 @@ class EventCoder:
         if place == "object":
             obj = next((c for c in token.children if c.dep_ in ("dobj", "attr")), None)
             obj = _counted(obj) or obj if obj is not None else None  # "bought $2 billion of Russian arms": the arms
+            if obj is None:
+                obj = _described_by_participle(token)  # "the sanctions on Iran lifted by the US": Iran
             if obj is None and _is_passive(token):  # "the fishermen were released": the patient
                 obj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
                 if obj is None and token.dep_ == "conj":  # "Lam arrived and was welcomed by Kim": the first verb's subject
                     obj = _own_subject(token.head) if _reduced_relative(token.head) else self._subject(token.head)
             return self._actors_in(obj, by_token)
         if place == "owner":  # "U.S. funding for the programmes was cut": whose the thing acted on is
-            obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None) or _described_by_participle(token)
             mods = [c for c in obj.children if c.dep_ in ("poss", "compound", "amod", "nmod")] if obj is not None else []
             return [m for c in mods for m in self._actors_in(c, by_token)]
         if place == "iobj":
@@ -1328,6 +1334,17 @@ def _is_subject(doc: Doc, mention: Mention) -> bool:
 
 def _is_passive(token: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+
+
+def _described_by_participle(verb: Token) -> Token | None:
+    """The noun a passive participle that says when it was done describes ("an embargo lifted by
+    the US in 2016", "a memorandum signed in 2021"): what the act was done to; None for any other
+    verb, and for an undated participle, which only says what the thing is ("a partnership built
+    on trust", "equipment provided by the US")."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    words = verb.doc[verb.i : verb.right_edge.i + 1].text
+    return verb.head if event_date(words, None)[0] is not None else None
 
 
 def _own_subject(verb: Token) -> Token | None:
