@@ -622,12 +622,15 @@ class EventCoder:
                 if state is not None:
                     by_token[t.i] = Mention(state.doc_id, t.idx, t.idx + len(t.text), t.text, state.actor, state.entry, "the-country")
             elif t.lower_ in PAIR_WORDS and t.i > 0 and doc[t.i - 1].lower_ in ("two", "both"):
-                # the two states the text has named most so far (the story's dyad), recency breaking ties
-                counts: dict[str, tuple[int, int, Mention]] = {}
-                for rank, m in enumerate(before):
-                    n, _, _ = counts.get(m.actor.key, (0, 0, m))
-                    counts[m.actor.key] = (n + 1, rank, m)
-                pair = [m for _, _, m in sorted(counts.values(), key=lambda c: (-c[0], -c[1]))[:2]]
+                # the two states just named together ("…visits to Malaysia and Cambodia. Both nations…"),
+                # else the two the text has named most so far (the story's dyad), recency breaking ties
+                pair = _joined_pair(doc, before, t.idx)
+                if not pair:
+                    counts: dict[str, tuple[int, int, Mention]] = {}
+                    for rank, m in enumerate(before):
+                        n, _, _ = counts.get(m.actor.key, (0, 0, m))
+                        counts[m.actor.key] = (n + 1, rank, m)
+                    pair = [m for _, _, m in sorted(counts.values(), key=lambda c: (-c[0], -c[1]))[:2]]
                 if len(pair) == 2:
                     # both parties sit on the pair word's tokens; _actors_in collects them
                     by_token[t.i] = Mention(pair[0].doc_id, t.idx, t.idx + len(t.text), t.text, pair[0].actor, pair[0].entry, "pair")
@@ -988,6 +991,10 @@ class EventCoder:
             # "Kim's last visit to Hanoi was in 2019", "the visit underscores the importance of ties":
             # the subject is the event, and codes itself; what it is said to do describes it
             return None
+        if token.lemma_ == "be" and trig.mode == "visit" and any(
+                p.dep_ == "pobj" and (p.lemma_.lower() in self.lexicon.nouns or p.lower_ in self.lexicon.nouns)
+                for c in token.children if c.dep_ == "prep" for p in c.children):
+            return None  # "are in talks with Washington", "was in a meeting with Kim": the act codes itself, no place
         if token.dep_ == "acl" and token.head.lemma_.lower() in ENTITLEMENT_NOUNS and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             return None  # "defended the right of the troops to fire": a right, not a shooting
@@ -1245,6 +1252,20 @@ def _headline_end(text: str) -> int:
     if not sep or not rest.strip() or not line or len(line) > 200 or line.endswith((".", "!", ":")):
         return 0
     return len(first)
+
+
+def _joined_pair(doc: Doc, before: list[Mention], at: int) -> list[Mention]:
+    """The two states named last before offset ``at``, when they are named together ("Malaysia and
+    Cambodia") in the sentence before or this one: what a following "both nations" stands for."""
+    if len(before) < 2:
+        return []
+    first, second = before[-2:]
+    if first.actor.key == second.actor.key or not all((m.entry or "").startswith("states") for m in (first, second)):
+        return []
+    if doc.text[first.end : second.start].strip(" ,") != "and" or at - second.end > 200:
+        return []
+    between = doc.text[second.end : at]
+    return [first, second] if between.count(". ") + between.count("\n") <= 1 else []
 
 
 def _refines(date: str | None, other: str | None) -> bool:
