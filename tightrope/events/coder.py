@@ -299,6 +299,7 @@ class EventCoder:
             self._yield_to_intended_acts(doc, fired, intents)
             self._promises_of_force(doc, fired)
             self._agreed_to_own_acts(doc, fired)
+            self._intended_meetings(doc, fired)
             for i, event in sorted(fired.items()):
                 if self._inside_intent(doc[i], fired):
                     continue  # "agreed to cut tariffs" is one AGREE, not also a cut
@@ -516,6 +517,17 @@ class EventCoder:
             kind, code = promised
             fired[j] = replace(event, reciprocal=False, target=fired[i].target, cameo=code,
                                goldstein=self.lexicon.goldstein(code), quad=self.lexicon.quad(code, kind))
+
+    def _intended_meetings(self, doc: Doc, fired: dict[int, Event]) -> None:
+        """"Hoped that the two sides would negotiate a deal", "agreed to hold talks": a general
+        intent (AGREE 030) whose content is a meeting or a negotiation is the intent to meet or
+        negotiate (036), an act apart from a wish to cooperate stated beside it."""
+        for j, event in list(fired.items()):
+            if event.type != "AGREE" or event.cameo != "030":
+                continue
+            if any(i != j and fired[i].type == "CONSULT" and _content_of(doc[i], doc[j]) for i in fired):
+                code = INVITE_CAMEO  # (CAMEO's intent to meet or negotiate, as an invitation is)
+                fired[j] = replace(event, cameo=code, goldstein=self.lexicon.goldstein(code))
 
     def _yield_to_intended_acts(self, doc: Doc, fired: dict[int, Event], intents: set[int]) -> None:
         """"Syria is willing to withdraw its troops": an adjective of willingness over an act the
@@ -1295,6 +1307,19 @@ def _on_condition(token: Token) -> bool:
 def _has_doer(noun: Token) -> bool:
     """Whether a noun names who does it: a possessor ("Hegseth's visit") or a by-phrase ("the visit by Xi")."""
     return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
+
+
+def _content_of(token: Token, intent: Token) -> bool:
+    """Whether the act at ``token`` is what ``intent`` intends: the intent governs it within four
+    steps, through no participle clause or phrase of place or time ("pledged ties as he met…")."""
+    t = token
+    for _ in range(4):
+        if t.head.i == t.i or t.dep_ == "advcl" or (t.i != token.i and _beside_intent(t)):
+            return False
+        t = t.head
+        if t.i == intent.i:
+            return True
+    return False
 
 
 def _beside_intent(token: Token) -> bool:
