@@ -60,6 +60,11 @@ def test_the_hosts_of_a_tour_are_the_places_it_takes_in(coder):
     assert ("CONSULT", ("CHN",), ("KHM", "MYS")) in got and ("CONSULT", ("CHN",), ("VNM",)) in got
 
 
+def test_the_stops_of_a_tour_of_a_region_are_its_hosts(coder):
+    got = coded(coder, "Chile's president set off on a tour of South America, which includes stops in Peru, Bolivia and Brazil.")
+    assert got == [("CONSULT", ("CHL",), ("BOL", "BRA", "PER"))]
+
+
 @pytest.mark.parametrize("text", ["Laos imports most of its fuel from Thailand.", "Japan buys 40% of its rice from Vietnam."])
 def test_a_share_of_trade_is_a_statistic_not_an_act(coder, text):
     assert coded(coder, text) == []

@@ -983,9 +983,10 @@ class EventCoder:
 
     def _stops(self, trip: Token, by_token) -> list[Mention]:
         """The hosts of a trip told by what it takes in ("a tour that will include Malaysia",
-        "a tour that includes stops in Malaysia and Cambodia")."""
+        "a tour that includes stops in Malaysia and Cambodia", "a tour of Asia, which includes…")."""
         found: list[Mention] = []
-        for clause in (c for c in trip.children if c.dep_ in ("relcl", "acl") and c.lemma_ in TRIP_STOP_VERBS):
+        regions = [p for c in trip.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        for clause in (c for t in (trip, *regions) for c in t.children if c.dep_ in ("relcl", "acl") and c.lemma_ in TRIP_STOP_VERBS):
             for obj in (c for c in clause.children if c.dep_ == "dobj"):
                 found += [m for o in (obj, *obj.conjuncts) for m in self._actors_in(o, by_token)]
                 found += [m for p in _preps(obj) if p.lower_ in ("in", "to", "at")
