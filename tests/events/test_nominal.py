@@ -103,3 +103,9 @@ def test_a_headline_act_with_no_target_is_the_bodys_act_by_that_doer(coder):
 def test_signed_agreements_named_as_a_basis_are_no_signing(coder):
     text = "The Thai minister said cooperation with Laos has grown on the basis of signed agreements."
     assert not any(kind == "SUPPORT" for kind, _, _ in coded(coder, text))
+
+
+def test_a_guest_at_a_ceremony_with_no_host_named_visits_the_host_of_the_occasion(coder):
+    got = coded(coder, "Chile's president arrived in Lima on Monday for the anniversary celebrations. "
+                       "Peru thanked Chile for its support. Bolivia's foreign minister will attend the ceremony.")
+    assert ("CONSULT", ("BOL",), ("PER",)) in got and ("CONSULT", ("BOL",), ("CHL",)) not in got

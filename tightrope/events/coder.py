@@ -331,15 +331,22 @@ class EventCoder:
     def _settle_hosts(self, events: list[Event]) -> None:
         """A trip named without its host ("Xi's trip comes as…", "his visit marks…") is the trip
         the text reports elsewhere: it takes the host that the same visitor's visits with a
-        named host have, rather than whichever other state its sentence happens to name."""
+        named host have, rather than whichever other state its sentence happens to name. A guest
+        attending a ceremony with no host named ("Medvedev will attend the ceremony") whose own
+        trip has no named host is at the occasion the text's other guests visit: the host most
+        of its visits name."""
         hosts: dict[str, Counter] = {}
+        everyone = Counter()
         for e in events:
             if e.mode == "visit" and id(e) not in self._guessed_hosts:
                 for a in e.source:
                     hosts.setdefault(a.key, Counter()).update(t.key for t in e.target)
+                everyone.update({t.key for t in e.target})
         for i, e in enumerate(events):
             if id(e) in self._guessed_hosts:
                 counts = sum((hosts.get(a.key, Counter()) for a in e.source), Counter())
+                if not counts and e.trigger.lower().startswith("attend"):
+                    counts = Counter({k: n for k, n in everyone.items() if k not in {a.key for a in e.source}})
                 if counts:
                     host = counts.most_common(1)[0][0]
                     named = next((t for o in events if id(o) not in self._guessed_hosts for t in o.target if t.key == host), None)
@@ -1143,7 +1150,7 @@ class EventCoder:
             quad=quad,
             trigger=token.text,
         )
-        if guessed and trig.mode == "visit" and trig.pos == "NOUN":
+        if guessed and trig.mode == "visit" and (trig.pos == "NOUN" or token.lemma_ == "attend"):
             self._guessed_hosts.add(id(event))  # "Xi's trip comes as…": the host is settled per text
         return event
 
