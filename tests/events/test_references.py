@@ -75,3 +75,8 @@ def test_being_in_talks_or_a_meeting_is_no_visit(coder):
     events = coded(coder, "Chile's foreign minister is in talks with Peru over the border.")
     assert [(t, src, tgt) for t, src, tgt, *_ in events] == [("CONSULT", ("CHL",), ("PER",))]
     assert [t for t, *_ in coded(coder, "Chile's foreign minister was in Lima on Monday.")] == ["CONSULT"]
+
+
+def test_the_countrys_official_is_of_the_state_named_last(coder):
+    events = coded(coder, "Chile is hosting a summit on trade next month. The country's foreign minister flew to Lima on Monday.")
+    assert ("CONSULT", ("CHL",), ("PER",)) in events

@@ -635,8 +635,8 @@ class EventCoder:
                     person = next((m for m in ordered if t.idx < m.start < end and m.entry and m.entry.startswith("people")), None)
                 if person is not None:
                     by_token[t.i] = Mention(person.doc_id, t.idx, t.idx + len(t.text), t.text, person.actor, person.entry, "pronoun")
-            elif t.lower_ in ("country", "nation") and t.i > 0 and doc[t.i - 1].lower_ == "the" and t.dep_ in ("pobj", "dobj", "nsubj"):
-                # "traveled to the country": the state named last
+            elif t.lower_ in ("country", "nation") and t.i > 0 and doc[t.i - 1].lower_ == "the" and t.dep_ in ("pobj", "dobj", "nsubj", "poss"):
+                # "traveled to the country", "the country's top leader": the state named last
                 state = next((m for m in reversed(before) if m.entry and m.entry.startswith(("states", "places"))), None)
                 if state is not None:
                     by_token[t.i] = Mention(state.doc_id, t.idx, t.idx + len(t.text), t.text, state.actor, state.entry, "the-country")
