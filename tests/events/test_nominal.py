@@ -109,3 +109,9 @@ def test_a_guest_at_a_ceremony_with_no_host_named_visits_the_host_of_the_occasio
     got = coded(coder, "Chile's president arrived in Lima on Monday for the anniversary celebrations. "
                        "Peru thanked Chile for its support. Bolivia's foreign minister will attend the ceremony.")
     assert ("CONSULT", ("BOL",), ("PER",)) in got and ("CONSULT", ("BOL",), ("CHL",)) not in got
+
+
+def test_a_guest_attending_a_parade_leaves_the_parade_to_its_host(coder):
+    got = coded(coder, "Chile's president arrived in Lima on Thursday and will attend a military parade marking the "
+                       "anniversary of Peru's independence.")
+    assert got == [("CONSULT", ("CHL",), ("PER",)), ("MOBILIZE", ("PER",), ())]

@@ -57,7 +57,7 @@ PEACEKEEPING_WORDS = {"peacekeeper", "peacekeeping", "peace-keeping", "peacekeep
 ENTITLEMENT_NOUNS = {"right", "ability", "capability", "capacity", "power", "authority", "freedom", "license",
                      "licence", "leeway", "prerogative", "entitlement"}
 # Watching a parade or a drill: the one watching is a guest, not the one staging it.
-SPECTATOR_VERBS = {"watch", "witness", "view", "observe", "review", "inspect"}
+SPECTATOR_VERBS = {"watch", "witness", "view", "observe", "review", "inspect", "attend"}
 # "a tour that includes (stops in) Malaysia": what a trip takes in are its hosts.
 TRIP_STOP_VERBS = {"include", "take", "cover", "span", "comprise", "feature"}
 # Prepositions that place an act rather than name a party ("met Hegseth in Singapore").
@@ -281,8 +281,10 @@ class EventCoder:
                         if trig.pos == "ADJ":
                             intents.add(token.i)
                         # (what is praised is an act of its own, when its doer is named: "hailed Hegseth's visit")
+                        # (…and a guest's visit to a parade leaves the host's parade its own act: "attended a military parade")
                         used.update(c.i for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")
-                                    and not (c.dep_ == "dobj" and token.lemma_.lower() in GRATITUDE_WORDS and _has_doer(c)))
+                                    and not (c.dep_ == "dobj" and token.lemma_.lower() in GRATITUDE_WORDS and _has_doer(c))
+                                    and not (event.mode == "visit" and token.lemma_ in SPECTATOR_VERBS))
                         break
             if words & DEMAND_MODALS:
                 for i in range(sent.start, sent.end):
