@@ -52,3 +52,18 @@ def test_signing_an_arms_control_treaty_is_a_signing(coder):
 
 def test_welcoming_an_aid_package_is_no_visit(coder):
     assert coded(coder, "Cambodia welcomed a new Japanese aid package worth 30 million USD.") == [("SUPPORT", ("KHM",), ("JPN",))]
+
+
+def test_a_dated_passive_participle_names_the_act_done_to_its_noun(coder):
+    events = _events(coder, "Trade grew quickly after an embargo on Peru lifted by Chile in 2019.")
+    assert ("RETREAT", {"CHL", "PER"}, "asserted", "2019", True) in events
+
+
+def test_a_dated_signing_participle_is_the_signing(coder):
+    events = _events(coder, "Chile and Peru cooperate under a memorandum signed in 2018 on border patrols.")
+    assert ("SUPPORT", {"CHL", "PER"}, "asserted", "2018", True) in events
+
+
+def test_an_undated_participle_only_describes_its_noun(coder):
+    events = _events(coder, "Chile praised the partnership built with Peru on shared trade.")
+    assert [t for t, *_ in events] == ["SUPPORT"]

@@ -60,6 +60,11 @@ def test_the_hosts_of_a_tour_are_the_places_it_takes_in(coder):
     assert ("CONSULT", ("CHN",), ("KHM", "MYS")) in got and ("CONSULT", ("CHN",), ("VNM",)) in got
 
 
+def test_the_stops_of_a_tour_of_a_region_are_its_hosts(coder):
+    got = coded(coder, "Chile's president set off on a tour of South America, which includes stops in Peru, Bolivia and Brazil.")
+    assert got == [("CONSULT", ("CHL",), ("BOL", "BRA", "PER"))]
+
+
 @pytest.mark.parametrize("text", ["Laos imports most of its fuel from Thailand.", "Japan buys 40% of its rice from Vietnam."])
 def test_a_share_of_trade_is_a_statistic_not_an_act(coder, text):
     assert coded(coder, text) == []
@@ -98,3 +103,15 @@ def test_a_headline_act_with_no_target_is_the_bodys_act_by_that_doer(coder):
 def test_signed_agreements_named_as_a_basis_are_no_signing(coder):
     text = "The Thai minister said cooperation with Laos has grown on the basis of signed agreements."
     assert not any(kind == "SUPPORT" for kind, _, _ in coded(coder, text))
+
+
+def test_a_guest_at_a_ceremony_with_no_host_named_visits_the_host_of_the_occasion(coder):
+    got = coded(coder, "Chile's president arrived in Lima on Monday for the anniversary celebrations. "
+                       "Peru thanked Chile for its support. Bolivia's foreign minister will attend the ceremony.")
+    assert ("CONSULT", ("BOL",), ("PER",)) in got and ("CONSULT", ("BOL",), ("CHL",)) not in got
+
+
+def test_a_guest_attending_a_parade_leaves_the_parade_to_its_host(coder):
+    got = coded(coder, "Chile's president arrived in Lima on Thursday and will attend a military parade marking the "
+                       "anniversary of Peru's independence.")
+    assert got == [("CONSULT", ("CHL",), ("PER",)), ("MOBILIZE", ("PER",), ())]

@@ -117,3 +117,16 @@ def test_what_another_party_is_told_it_must_do_is_a_demand_on_it(coder):
         assert [(t, s, g) for t, s, g, *_ in coded(coder, text)] == [("REQUEST", ("CHL",), ("BOL",))], text
     # a party saying what it must do itself takes a stance
     assert coded(coder, "Russia said it must defend its borders.") == []
+
+
+def test_an_intent_to_negotiate_is_apart_from_a_wish_to_cooperate(coder):
+    events = coder.code("t", "Chile's foreign minister expressed a desire to deepen cooperation with Peru. Chile's foreign "
+                             "minister also expressed hope that Chile and Peru would soon negotiate a new fisheries treaty.",
+                        "2025-06-02")
+    assert sorted((e.type, e.cameo) for e in events) == [("AGREE", "030"), ("AGREE", "036")]
+
+
+def test_a_meeting_beside_a_pledge_is_not_what_is_pledged(coder):
+    events = coder.code("t", "Chile's foreign minister pledged to deepen ties with Peru as he met with Peru's president in Lima.",
+                        "2025-06-02")
+    assert [(e.type, e.cameo) for e in events if e.type == "AGREE"] == [("AGREE", "030")]

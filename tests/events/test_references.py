@@ -62,3 +62,21 @@ def test_an_act_one_is_accused_of_is_not_asserted(coder):
     got = coded(coder, "Manila accused China of ramming a Philippine supply boat near the shoal.", certain=True)
     assert ("ACCUSE", ("PHL",), ("CHN",), "asserted") in got
     assert ("ASSAULT", ("CHN",), ("PHL",), "speculative") in got
+
+
+def test_both_countries_are_the_two_states_just_named_together(coder):
+    events = coded(coder, "Chile's president met Argentina's leader in Santiago. He will then travel to Peru and Bolivia. "
+                          "Both countries are in talks with Brazil over a new railway.")
+    assert ("CONSULT", ("BOL", "PER"), ("BRA",)) in events
+    assert not any(t == "CONSULT" and "BRA" in tgt and src != ("BOL", "PER") for t, src, tgt, *_ in events)
+
+
+def test_being_in_talks_or_a_meeting_is_no_visit(coder):
+    events = coded(coder, "Chile's foreign minister is in talks with Peru over the border.")
+    assert [(t, src, tgt) for t, src, tgt, *_ in events] == [("CONSULT", ("CHL",), ("PER",))]
+    assert [t for t, *_ in coded(coder, "Chile's foreign minister was in Lima on Monday.")] == ["CONSULT"]
+
+
+def test_the_countrys_official_is_of_the_state_named_last(coder):
+    events = coded(coder, "Chile is hosting a summit on trade next month. The country's foreign minister flew to Lima on Monday.")
+    assert ("CONSULT", ("CHL",), ("PER",)) in events

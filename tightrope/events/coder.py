@@ -60,7 +60,7 @@ PRESSURE_NOUNS = {"pressure", "pressures"}
 ENTITLEMENT_NOUNS = {"right", "ability", "capability", "capacity", "power", "authority", "freedom", "license",
                      "licence", "leeway", "prerogative", "entitlement"}
 # Watching a parade or a drill: the one watching is a guest, not the one staging it.
-SPECTATOR_VERBS = {"watch", "witness", "view", "observe", "review", "inspect"}
+SPECTATOR_VERBS = {"watch", "witness", "view", "observe", "review", "inspect", "attend"}
 # "a tour that includes (stops in) Malaysia": what a trip takes in are its hosts.
 TRIP_STOP_VERBS = {"include", "take", "cover", "span", "comprise", "feature"}
 # Prepositions that place an act rather than name a party ("met Hegseth in Singapore").
@@ -284,8 +284,10 @@ class EventCoder:
                         if trig.pos == "ADJ":
                             intents.add(token.i)
                         # (what is praised is an act of its own, when its doer is named: "hailed Hegseth's visit")
+                        # (…and a guest's visit to a parade leaves the host's parade its own act: "attended a military parade")
                         used.update(c.i for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")
-                                    and not (c.dep_ == "dobj" and token.lemma_.lower() in GRATITUDE_WORDS and _has_doer(c)))
+                                    and not (c.dep_ == "dobj" and token.lemma_.lower() in GRATITUDE_WORDS and _has_doer(c))
+                                    and not (event.mode == "visit" and token.lemma_ in SPECTATOR_VERBS))
                         break
             if words & DEMAND_MODALS:
                 for i in range(sent.start, sent.end):
@@ -302,6 +304,7 @@ class EventCoder:
             self._yield_to_intended_acts(doc, fired, intents)
             self._promises_of_force(doc, fired)
             self._agreed_to_own_acts(doc, fired)
+            self._intended_meetings(doc, fired)
             for i, event in sorted(fired.items()):
                 if self._inside_intent(doc[i], fired):
                     continue  # "agreed to cut tariffs" is one AGREE, not also a cut
@@ -333,15 +336,22 @@ class EventCoder:
     def _settle_hosts(self, events: list[Event]) -> None:
         """A trip named without its host ("Xi's trip comes as…", "his visit marks…") is the trip
         the text reports elsewhere: it takes the host that the same visitor's visits with a
-        named host have, rather than whichever other state its sentence happens to name."""
+        named host have, rather than whichever other state its sentence happens to name. A guest
+        attending a ceremony with no host named ("Medvedev will attend the ceremony") whose own
+        trip has no named host is at the occasion the text's other guests visit: the host most
+        of its visits name."""
         hosts: dict[str, Counter] = {}
+        everyone = Counter()
         for e in events:
             if e.mode == "visit" and id(e) not in self._guessed_hosts:
                 for a in e.source:
                     hosts.setdefault(a.key, Counter()).update(t.key for t in e.target)
+                everyone.update({t.key for t in e.target})
         for i, e in enumerate(events):
             if id(e) in self._guessed_hosts:
                 counts = sum((hosts.get(a.key, Counter()) for a in e.source), Counter())
+                if not counts and e.trigger.lower().startswith("attend"):
+                    counts = Counter({k: n for k, n in everyone.items() if k not in {a.key for a in e.source}})
                 if counts:
                     host = counts.most_common(1)[0][0]
                     named = next((t for o in events if id(o) not in self._guessed_hosts for t in o.target if t.key == host), None)
@@ -520,6 +530,17 @@ class EventCoder:
             fired[j] = replace(event, reciprocal=False, target=fired[i].target, cameo=code,
                                goldstein=self.lexicon.goldstein(code), quad=self.lexicon.quad(code, kind))
 
+    def _intended_meetings(self, doc: Doc, fired: dict[int, Event]) -> None:
+        """"Hoped that the two sides would negotiate a deal", "agreed to hold talks": a general
+        intent (AGREE 030) whose content is a meeting or a negotiation is the intent to meet or
+        negotiate (036), an act apart from a wish to cooperate stated beside it."""
+        for j, event in list(fired.items()):
+            if event.type != "AGREE" or event.cameo != "030":
+                continue
+            if any(i != j and fired[i].type == "CONSULT" and _content_of(doc[i], doc[j]) for i in fired):
+                code = INVITE_CAMEO  # (CAMEO's intent to meet or negotiate, as an invitation is)
+                fired[j] = replace(event, cameo=code, goldstein=self.lexicon.goldstein(code))
+
     def _yield_to_intended_acts(self, doc: Doc, fired: dict[int, Event], intents: set[int]) -> None:
         """"Syria is willing to withdraw its troops": an adjective of willingness over an act the
         coder codes is a promise of it (PLOVER's AGREE, with the act's CAMEO intent code), aimed
@@ -619,18 +640,21 @@ class EventCoder:
                     person = next((m for m in ordered if t.idx < m.start < end and m.entry and m.entry.startswith("people")), None)
                 if person is not None:
                     by_token[t.i] = Mention(person.doc_id, t.idx, t.idx + len(t.text), t.text, person.actor, person.entry, "pronoun")
-            elif t.lower_ in ("country", "nation") and t.i > 0 and doc[t.i - 1].lower_ == "the" and t.dep_ in ("pobj", "dobj", "nsubj"):
-                # "traveled to the country": the state named last
+            elif t.lower_ in ("country", "nation") and t.i > 0 and doc[t.i - 1].lower_ == "the" and t.dep_ in ("pobj", "dobj", "nsubj", "poss"):
+                # "traveled to the country", "the country's top leader": the state named last
                 state = next((m for m in reversed(before) if m.entry and m.entry.startswith(("states", "places"))), None)
                 if state is not None:
                     by_token[t.i] = Mention(state.doc_id, t.idx, t.idx + len(t.text), t.text, state.actor, state.entry, "the-country")
             elif t.lower_ in PAIR_WORDS and t.i > 0 and doc[t.i - 1].lower_ in ("two", "both"):
-                # the two states the text has named most so far (the story's dyad), recency breaking ties
-                counts: dict[str, tuple[int, int, Mention]] = {}
-                for rank, m in enumerate(before):
-                    n, _, _ = counts.get(m.actor.key, (0, 0, m))
-                    counts[m.actor.key] = (n + 1, rank, m)
-                pair = [m for _, _, m in sorted(counts.values(), key=lambda c: (-c[0], -c[1]))[:2]]
+                # the two states just named together ("…visits to Malaysia and Cambodia. Both nations…"),
+                # else the two the text has named most so far (the story's dyad), recency breaking ties
+                pair = _joined_pair(doc, before, t.idx)
+                if not pair:
+                    counts: dict[str, tuple[int, int, Mention]] = {}
+                    for rank, m in enumerate(before):
+                        n, _, _ = counts.get(m.actor.key, (0, 0, m))
+                        counts[m.actor.key] = (n + 1, rank, m)
+                    pair = [m for _, _, m in sorted(counts.values(), key=lambda c: (-c[0], -c[1]))[:2]]
                 if len(pair) == 2:
                     # both parties sit on the pair word's tokens; _actors_in collects them
                     by_token[t.i] = Mention(pair[0].doc_id, t.idx, t.idx + len(t.text), t.text, pair[0].actor, pair[0].entry, "pair")
@@ -689,6 +713,10 @@ class EventCoder:
             head = token.head
             objs.update((head.lemma_.lower(), head.lower_))
             objs.update(t.lemma_.lower() for t in head.children if t.dep_ in ("compound", "amod"))
+        if (described := _described_by_participle(token)) is not None:
+            # "an embargo lifted by the US": the noun a passive participle describes is what is acted on
+            objs.update((described.lemma_.lower(), described.lower_))
+            objs.update(t.lemma_.lower() for t in described.children if t.dep_ in ("compound", "amod"))
         if _passive_conjunct(token) and (first := _own_subject(token.head)) is not None:
             objs.update((first.lemma_.lower(), first.lower_))  # "the civilians … were released": the first verb's subject
         for c in token.children:
@@ -844,13 +872,15 @@ class EventCoder:
         if place == "object":
             obj = next((c for c in token.children if c.dep_ in ("dobj", "attr")), None)
             obj = _counted(obj) or obj if obj is not None else None  # "bought $2 billion of Russian arms": the arms
+            if obj is None:
+                obj = _described_by_participle(token)  # "the sanctions on Iran lifted by the US": Iran
             if obj is None and _is_passive(token):  # "the fishermen were released": the patient
                 obj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
                 if obj is None and token.dep_ == "conj":  # "Lam arrived and was welcomed by Kim": the first verb's subject
                     obj = _own_subject(token.head) if _reduced_relative(token.head) else self._subject(token.head)
             return self._actors_in(obj, by_token)
         if place == "owner":  # "U.S. funding for the programmes was cut": whose the thing acted on is
-            obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None) or _described_by_participle(token)
             mods = [c for c in obj.children if c.dep_ in ("poss", "compound", "amod", "nmod")] if obj is not None else []
             return [m for c in mods for m in self._actors_in(c, by_token)]
         if place == "iobj":
@@ -984,9 +1014,10 @@ class EventCoder:
 
     def _stops(self, trip: Token, by_token) -> list[Mention]:
         """The hosts of a trip told by what it takes in ("a tour that will include Malaysia",
-        "a tour that includes stops in Malaysia and Cambodia")."""
+        "a tour that includes stops in Malaysia and Cambodia", "a tour of Asia, which includes…")."""
         found: list[Mention] = []
-        for clause in (c for c in trip.children if c.dep_ in ("relcl", "acl") and c.lemma_ in TRIP_STOP_VERBS):
+        regions = [p for c in trip.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        for clause in (c for t in (trip, *regions) for c in t.children if c.dep_ in ("relcl", "acl") and c.lemma_ in TRIP_STOP_VERBS):
             for obj in (c for c in clause.children if c.dep_ == "dobj"):
                 found += [m for o in (obj, *obj.conjuncts) for m in self._actors_in(o, by_token)]
                 found += [m for p in _preps(obj) if p.lower_ in ("in", "to", "at")
@@ -1004,6 +1035,10 @@ class EventCoder:
             # "Kim's last visit to Hanoi was in 2019", "the visit underscores the importance of ties":
             # the subject is the event, and codes itself; what it is said to do describes it
             return None
+        if token.lemma_ == "be" and trig.mode == "visit" and any(
+                p.dep_ == "pobj" and (p.lemma_.lower() in self.lexicon.nouns or p.lower_ in self.lexicon.nouns)
+                for c in token.children if c.dep_ == "prep" for p in c.children):
+            return None  # "are in talks with Washington", "was in a meeting with Kim": the act codes itself, no place
         if token.dep_ == "acl" and token.head.lemma_.lower() in ENTITLEMENT_NOUNS and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             return None  # "defended the right of the troops to fire": a right, not a shooting
@@ -1146,7 +1181,7 @@ class EventCoder:
             quad=quad,
             trigger=token.text,
         )
-        if guessed and trig.mode == "visit" and trig.pos == "NOUN":
+        if guessed and trig.mode == "visit" and (trig.pos == "NOUN" or token.lemma_ == "attend"):
             self._guessed_hosts.add(id(event))  # "Xi's trip comes as…": the host is settled per text
         return event
 
@@ -1273,6 +1308,20 @@ def _headline_end(text: str) -> int:
     return len(first)
 
 
+def _joined_pair(doc: Doc, before: list[Mention], at: int) -> list[Mention]:
+    """The two states named last before offset ``at``, when they are named together ("Malaysia and
+    Cambodia") in the sentence before or this one: what a following "both nations" stands for."""
+    if len(before) < 2:
+        return []
+    first, second = before[-2:]
+    if first.actor.key == second.actor.key or not all((m.entry or "").startswith("states") for m in (first, second)):
+        return []
+    if doc.text[first.end : second.start].strip(" ,") != "and" or at - second.end > 200:
+        return []
+    between = doc.text[second.end : at]
+    return [first, second] if between.count(". ") + between.count("\n") <= 1 else []
+
+
 def _refines(date: str | None, other: str | None) -> bool:
     """Whether ``other`` says the same time more precisely ("2025-10" → "2025-10-09")."""
     return bool(other) and (not date or (len(other) > len(date) and other.startswith(date)))
@@ -1305,6 +1354,19 @@ def _on_condition(token: Token) -> bool:
 def _has_doer(noun: Token) -> bool:
     """Whether a noun names who does it: a possessor ("Hegseth's visit") or a by-phrase ("the visit by Xi")."""
     return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
+
+
+def _content_of(token: Token, intent: Token) -> bool:
+    """Whether the act at ``token`` is what ``intent`` intends: the intent governs it within four
+    steps, through no participle clause or phrase of place or time ("pledged ties as he met…")."""
+    t = token
+    for _ in range(4):
+        if t.head.i == t.i or t.dep_ == "advcl" or (t.i != token.i and _beside_intent(t)):
+            return False
+        t = t.head
+        if t.i == intent.i:
+            return True
+    return False
 
 
 def _beside_intent(token: Token) -> bool:
@@ -1365,6 +1427,17 @@ def _is_subject(doc: Doc, mention: Mention) -> bool:
 
 def _is_passive(token: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+
+
+def _described_by_participle(verb: Token) -> Token | None:
+    """The noun a passive participle that says when it was done describes ("an embargo lifted by
+    the US in 2016", "a memorandum signed in 2021"): what the act was done to; None for any other
+    verb, and for an undated participle, which only says what the thing is ("a partnership built
+    on trust", "equipment provided by the US")."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    words = verb.doc[verb.i : verb.right_edge.i + 1].text
+    return verb.head if event_date(words, None)[0] is not None else None
 
 
 def _own_subject(verb: Token) -> Token | None:
