@@ -35,3 +35,11 @@ def test_an_act_that_did_not_happen_keeps_the_target_its_phrase_names(coder):
     assert ("ACCUSE", ("THA",), ()) in got  # not aimed at Cambodia, named in another sentence
     got = coded(coder, "Indonesia has not voiced opposition to the Russia-Iran treaty.")
     assert ("ACCUSE", ("IDN",), ("IRN", "RUS")) in got
+
+
+def test_a_visit_named_without_its_host_is_the_visitors_trip_told_elsewhere(coder):
+    text = ("Turkish President Recep Tayyip Erdogan will visit Azerbaijan on June 12 for the opening of a pipeline. "
+            "Iran's foreign minister met Armenian officials on Monday. Representing Turkey, Erdogan will attend the ceremony.")
+    got = coded(coder, text)
+    assert ("CONSULT", ("TUR",), ("AZE",)) in got
+    assert not any(src == ("TUR",) and tgt == ("ARM",) for _, src, tgt in got)  # not the state named last

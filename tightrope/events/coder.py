@@ -331,9 +331,10 @@ class EventCoder:
         return self._distinct(events, _headline_end(item.text))
 
     def _settle_hosts(self, events: list[Event]) -> None:
-        """A trip named without its host ("Xi's trip comes as…", "his visit marks…") is the trip
-        the text reports elsewhere: it takes the host that the same visitor's visits with a
-        named host have, rather than whichever other state its sentence happens to name."""
+        """A trip named without its host ("Xi's trip comes as…", "his visit marks…", "Medvedev
+        will attend the ceremony") is the trip the text reports elsewhere: it takes the host that
+        the same visitor's visits with a named host have, rather than whichever other state its
+        sentence happens to name, and that trip's more precise date."""
         hosts: dict[str, Counter] = {}
         for e in events:
             if e.mode == "visit" and id(e) not in self._guessed_hosts:
@@ -345,7 +346,12 @@ class EventCoder:
                 if counts:
                     host = counts.most_common(1)[0][0]
                     named = next((t for o in events if id(o) not in self._guessed_hosts for t in o.target if t.key == host), None)
-                    events[i] = replace(e, target=[named])
+                    visitor = {a.key for a in e.source}
+                    dates = [o.date for o in events if id(o) not in self._guessed_hosts and o.mode == "visit"
+                             and not o.historical and {a.key for a in o.source} & visitor
+                             and host in {t.key for t in o.target} and _refines(e.date, o.date)]
+                    date = max(dates, key=len) if dates and not e.historical else e.date
+                    events[i] = replace(e, target=[named], date=date)
 
     def _demand(self, item: Input, doc: Doc, sent: Span, token: Token, by_token, named, words) -> Event | None:
         """"Russia said Sudan must return the helicopter": saying that another party must or
@@ -1129,7 +1135,7 @@ class EventCoder:
             quad=quad,
             trigger=token.text,
         )
-        if guessed and trig.mode == "visit" and trig.pos == "NOUN":
+        if guessed and trig.mode == "visit":
             self._guessed_hosts.add(id(event))  # "Xi's trip comes as…": the host is settled per text
         return event
 
