@@ -43,3 +43,9 @@ def test_a_visit_named_without_its_host_is_the_visitors_trip_told_elsewhere(code
     got = coded(coder, text)
     assert ("CONSULT", ("TUR",), ("AZE",)) in got
     assert not any(src == ("TUR",) and tgt == ("ARM",) for _, src, tgt in got)  # not the state named last
+
+
+def test_the_partner_after_with_is_not_read_as_a_subject(coder):
+    got = coded(coder, "Japan's Prime Minister calls for enhanced ties with Vietnam focusing on shipping and energy, "
+                       "amid U.S. pressure.")
+    assert ("AGREE", ("JPN",), ("VNM",)) in got  # not the United States, named after it

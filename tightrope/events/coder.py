@@ -1204,7 +1204,7 @@ class EventCoder:
         if token is not None:  # "negotiating a reduction of US tariffs": a party inside the act's own phrase first
             for t in token.subtree:
                 m = by_token.get(t.i)
-                if m is not None and m.actor.key not in keys and t.dep_ not in SUBJECT_DEPS and not any(
+                if m is not None and m.actor.key not in keys and (t.dep_ not in SUBJECT_DEPS or _partner_read_as_subject(t)) and not any(
                         a.dep_ in SUBJECT_DEPS for a in t.ancestors if a.i != token.i and token in a.ancestors):
                     return [m]
         for i in range(sent.start, sent.end):
@@ -1377,6 +1377,14 @@ def _reduced_relative(verb: Token) -> bool:
     if any(c.dep_ in ("aux", "auxpass", "cc") for c in verb.children):
         return False
     return any(c.dep_ == "conj" and c.i > verb.i and _passive_conjunct(c) for c in verb.children)
+
+
+def _partner_read_as_subject(word: Token) -> bool:
+    """"ties with Vietnam focusing on trade": the parse reads the partner after a noun's "with" as
+    the subject of the participle after it (unlike "…, with North Korea accused of…", on a verb)."""
+    verb = word.head
+    return word.dep_ == "nsubj" and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "with" \
+        and verb.head.head.pos_ in ("NOUN", "PROPN")
 
 
 def _within(head: Token, mentions: list[Mention]) -> bool:
