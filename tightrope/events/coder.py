@@ -109,6 +109,9 @@ PLAN_NOUNS = NEGOTIATION_NOUNS | MOTIVE_NOUNS | {"plan", "plans", "proposal"}
 TRADE_VERBS = {"buy", "purchase", "order", "acquire", "procure", "import", "obtain", "get", "sell", "export", "supply"}
 # "imports most of its oil from…", "buys a third of…": shares of a trade are statistics.
 SHARE_WORDS = {"most", "much", "bulk", "majority", "half", "share", "percent", "%", "third", "quarter", "fraction", "lion"}
+# "imported goods worth $30 billion from Beijing": a sum of trade in goods at large is a statistic
+# too, not a deal (but "will buy more U.S. products" is a pledge).
+BULK_GOODS = {"goods", "products", "commodities", "merchandise", "wares"}
 # CAMEO 036, an invitation: one named in passing ("at the invitation of X") goes undated (gold convention).
 INVITE_CAMEO = "036"
 # "refused to release the crew", "declined to meet the envoy": refusing a cooperative act is a rejection (12x).
@@ -336,10 +339,10 @@ class EventCoder:
     def _settle_hosts(self, events: list[Event]) -> None:
         """A trip named without its host ("Xi's trip comes as…", "his visit marks…") is the trip
         the text reports elsewhere: it takes the host that the same visitor's visits with a
-        named host have, rather than whichever other state its sentence happens to name. A guest
-        attending a ceremony with no host named ("Medvedev will attend the ceremony") whose own
-        trip has no named host is at the occasion the text's other guests visit: the host most
-        of its visits name."""
+        named host have, rather than whichever other state its sentence happens to name, and that
+        trip's more precise date. A guest attending a ceremony with no host named ("Medvedev will
+        attend the ceremony") whose own trip has no named host is at the occasion the text's
+        other guests visit: the host most of its visits name."""
         hosts: dict[str, Counter] = {}
         everyone = Counter()
         for e in events:
@@ -355,7 +358,12 @@ class EventCoder:
                 if counts:
                     host = counts.most_common(1)[0][0]
                     named = next((t for o in events if id(o) not in self._guessed_hosts for t in o.target if t.key == host), None)
-                    events[i] = replace(e, target=[named])
+                    visitor = {a.key for a in e.source}
+                    dates = [o.date for o in events if id(o) not in self._guessed_hosts and o.mode == "visit"
+                             and not o.historical and {a.key for a in o.source} & visitor
+                             and host in {t.key for t in o.target} and _refines(e.date, o.date)]
+                    date = max(dates, key=len) if dates and not e.historical else e.date
+                    events[i] = replace(e, target=[named], date=date)
 
     def _demand(self, item: Input, doc: Doc, sent: Span, token: Token, by_token, named, words) -> Event | None:
         """"Russia said Sudan must return the helicopter": saying that another party must or
@@ -790,6 +798,10 @@ class EventCoder:
         t = token
         raised = False  # climbed from an infinitive: "Xi is expected to visit…" (Xi visits)
         for _ in range(4):
+            if t.i == token.i and _absolute_participle(t):
+                # "with North Korea accused of sending troops": the noun is what is done to, its doer a by-phrase
+                agent = next((c for c in t.children if c.dep_ == "agent"), None)
+                return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if (t.i == token.i or (t.i == token.head.i and _passive_conjunct(token))) and _reduced_relative(t):
                 # "the civilians imprisoned for… were released": both done to the noun, by whom only a by-phrase says
                 agent = next((c for c in t.children if c.dep_ == "agent"), None)
@@ -1122,6 +1134,11 @@ class EventCoder:
         if words is None:
             words = {t.lower_ for t in sent}
         how, attribution = certainty(token, sent, named, words)
+        if how == "negated" and guessed and not _within(token, target):
+            # "Xi didn't come to visit": an act that did not happen is aimed at no one its phrase does not name
+            if trig.mode == "visit":
+                return None
+            target = []
         if how == "negated" and QUAD_OF_TYPE[trig.type] == 3 and any(
                 c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") and c.lemma_ == "do" for c in token.children):
             return None  # "I don't blame China": a stance taken now, not a reported act that did not happen
@@ -1181,7 +1198,7 @@ class EventCoder:
             quad=quad,
             trigger=token.text,
         )
-        if guessed and trig.mode == "visit" and (trig.pos == "NOUN" or token.lemma_ == "attend"):
+        if guessed and trig.mode == "visit":
             self._guessed_hosts.add(id(event))  # "Xi's trip comes as…": the host is settled per text
         return event
 
@@ -1252,7 +1269,7 @@ class EventCoder:
             purposes = [c for c in token.children if c.dep_ in ("acl", "relcl") and c.lemma_ not in TRIP_STOP_VERBS]
             for t in token.subtree:
                 m = by_token.get(t.i)
-                if m is not None and m.actor.key not in keys and t.dep_ not in SUBJECT_DEPS and not any(
+                if m is not None and m.actor.key not in keys and (t.dep_ not in SUBJECT_DEPS or _partner_read_as_subject(t)) and not any(
                         a.dep_ in SUBJECT_DEPS for a in t.ancestors if a.i != token.i and token in a.ancestors) \
                         and not any(p.is_ancestor(t) for p in purposes):
                     return [m]
@@ -1471,6 +1488,30 @@ def _reduced_relative(verb: Token) -> bool:
     return any(c.dep_ == "conj" and c.i > verb.i and _passive_conjunct(c) for c in verb.children)
 
 
+def _partner_read_as_subject(word: Token) -> bool:
+    """"ties with Vietnam focusing on trade": the parse reads the partner after a noun's "with" as
+    the subject of the participle after it (unlike "…, with North Korea accused of…", on a verb)."""
+    verb = word.head
+    return word.dep_ == "nsubj" and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "with" \
+        and verb.head.head.pos_ in ("NOUN", "PROPN")
+
+
+def _within(head: Token, mentions: list[Mention]) -> bool:
+    """Whether the mentions are all inside a word's phrase (its subtree), and there are some."""
+    start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+    return bool(mentions) and all(start <= m.start and m.end <= end for m in mentions)
+
+
+def _absolute_participle(verb: Token) -> bool:
+    """"…, with North Korea accused of sending troops": a past participle after "with" and its
+    noun, no auxiliary, is passive; the parse reads the noun as its subject (and "with" as the
+    participle's preposition or its marker)."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return (verb.dep_ == "pcomp" and verb.head.lower_ == "with") or (
+        verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "with" for c in verb.children))
+
+
 def _preps(token: Token) -> Iterator[Token]:
     """The prepositions a word governs, and those the parse hung on the place named right after
     it ("her meetings in Hanoi with A and B": "with" under "Hanoi")."""
@@ -1493,9 +1534,17 @@ def _counted(obj: Token) -> Token | None:
 
 
 def _is_share(verb: Token) -> bool:
-    """Whether a verb's object is a share of a whole ("most goods", "half of its oil", "40% of its rice")."""
+    """Whether a verb's object is a share of a whole ("most goods", "half of its oil", "40% of its
+    rice") or a sum of goods at large ("goods worth $30 billion", "$5 billion of products")."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    return obj is not None and bool({obj.lower_, *(t.lower_ for t in obj.subtree if t.i < obj.i)} & SHARE_WORDS)
+    if obj is None:
+        return False
+    goods = _counted(obj)
+    if goods is not None:  # "$5 billion of products": the sum is the object
+        return goods.lower_ in BULK_GOODS
+    if obj.lower_ in BULK_GOODS and any(t.tag_ in ("CD", "$") for t in obj.subtree):
+        return True
+    return bool({obj.lower_, *(t.lower_ for t in obj.subtree if t.i < obj.i)} & SHARE_WORDS)
 
 
 def _thanked_for(verb: Token) -> Token | None:
