@@ -817,9 +817,7 @@ class EventCoder:
                 return next((c for c in agent.children if c.dep_ == "pobj"), None)
             if subj is not None:  # passive without agent: no source
                 return None
-            if t.dep_ in ("acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN") and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in t.children
-            ):
+            if t.dep_ in ("acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN") and _infinitive(t):
                 if t.head.lemma_.lower() in MOTIVE_NOUNS and t.head.dep_ == "pobj" and t.head.head.lower_ == "in":
                     return None  # "in a bid to curb US influence": why one acts, not a further act
                 if t.head.lemma_.lower() not in PLAN_NOUNS:
@@ -838,8 +836,7 @@ class EventCoder:
                 continue
             if t.dep_ == "acl" and t.tag_ in ("VBG", "VBD", "VBZ", "VBP") and t.head.pos_ in ("NOUN", "PROPN"):
                 return t.head  # "troops patrolling the border", a headline "youths resorted to…": the noun acts
-            if t.dep_ == "xcomp" and t.head.lemma_ not in SUBJECT_CONTROL_VERBS and any(
-                    c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            if t.dep_ == "xcomp" and t.head.lemma_ not in SUBJECT_CONTROL_VERBS and _infinitive(t):
                 # "the court ordered the government to release…": the one told to act does it
                 told = next((c for c in t.head.children if c.dep_ == "dobj" and c.i < t.i), None)
                 if told is not None:
@@ -1051,8 +1048,7 @@ class EventCoder:
                 p.dep_ == "pobj" and (p.lemma_.lower() in self.lexicon.nouns or p.lower_ in self.lexicon.nouns)
                 for c in token.children if c.dep_ == "prep" for p in c.children):
             return None  # "are in talks with Washington", "was in a meeting with Kim": the act codes itself, no place
-        if token.dep_ == "acl" and token.head.lemma_.lower() in ENTITLEMENT_NOUNS and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        if token.dep_ == "acl" and token.head.lemma_.lower() in ENTITLEMENT_NOUNS and _infinitive(token):
             return None  # "defended the right of the troops to fire": a right, not a shooting
         if token.dep_ == "acl" and token.head.lemma_.lower() in PRESSURE_NOUNS and _infinitive(token):
             return None  # "faces pressure to release the crew": what one is pressed to do is not done
