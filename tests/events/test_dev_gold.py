@@ -21,11 +21,11 @@ def coder():
 def test_development_gold_scores(coder):
     result = evaluate(shared_path("data", "gold_events_dev.jsonl"), coder)
     assert result["texts"] == 56
-    assert result["events"]["f1"] >= 0.828
+    assert result["events"]["f1"] >= 0.829
     assert result["events"]["precision"] >= 0.887
-    assert result["type_only"]["f1"] >= 0.877
-    assert result["certainty_accuracy"] >= 0.849
-    assert result["date_accuracy"] >= 0.660
+    assert result["type_only"]["f1"] >= 0.872
+    assert result["certainty_accuracy"] >= 0.845
+    assert result["date_accuracy"] >= 0.680
 
 
 def test_plover_records_primary_type_accuracy(coder):

@@ -50,6 +50,21 @@ def test_event_dates(clause, published, planned, expected):
         ("It will be his second visit after the one in March this year.", "one", "2025-06-01", True, ("2025-03", False)),
         # a named time beats a bare "recent"
         ("Her most recent visit to Lima was in 2018.", "visit", "2025-06-01", False, ("2018", True)),
+        # a "since" phrase dates its own act; the act carried on since then has no one date
+        ("Since normalizing ties in 1995, the two countries have worked together.", "normalizing", "2025-11-02", False,
+         ("1995", True)),
+        ("Since normalizing ties in 1995, the two countries have worked together.", "worked", "2025-11-02", False,
+         (None, True)),
+        ("The two navies have trained together since 2016.", "trained", "2025-11-02", False, (None, True)),
+        ("It is the first visit by a party chief since Ho Chi Minh travelled there in 1957.", "travelled", "2025-10-09",
+         False, ("1957", True)),
+        # a "since" phrase naming a time does not date an act outside it that is not ongoing
+        ("His visit marks the highest-level trip to the country since 2019.", "visit", "2025-10-09", False,
+         ("2025-10", False)),
+        # the present perfect with no time named: done some time before, undated
+        ("Seoul has pledged efforts to reduce tensions.", "pledged", "2025-10-06", False, (None, False)),
+        ("Seoul pledged efforts to reduce tensions.", "pledged", "2025-10-06", False, ("2025-10", False)),
+        ("Seoul has pledged on Monday to reduce tensions.", "pledged", "2025-10-08", False, ("2025-10-06", False)),
     ],
 )
 def test_event_dates_near_the_trigger(clause, trigger, published, planned, expected):

@@ -5,8 +5,10 @@ Rules, following ANNOTATION.md and the gold conventions: an explicit date ("Octo
 publication (the next one for planned events), or just the month when the publication date
 is month-only; "yesterday"/"today"/"tomorrow", "last/next month/year", "in April",
 "in 1995", "since 1995", "nine years ago", "two years since" give a day, month or year (a cue
-that names a time beats a bare "recently"); an event with no cue is dated by the publication
-month. ``historical`` marks background long before publication. Written here with regular
+that names a time beats a bare "recently"); a "since …" phrase dates only the act inside it
+("since normalizing ties in 1995"), and an act carried on since then ("have worked together")
+is undated background, as is any act in the present perfect with no time named; an event with
+no cue is dated by the publication month. ``historical`` marks background long before publication. Written here with regular
 expressions rather than dateparser's search, which is slower and reads "May"
 or "March" in any sentence as a date.
 """
@@ -100,15 +102,52 @@ def event_date(clause: str, published: str | None, planned: bool = False, at: in
         cues.sort(key=lambda c: (c[1] in undated, min(abs(c[0].start() - at), abs(c[0].end() - at))))
     else:
         cues.sort(key=lambda c: _ORDER.index(c[1]))
+    ongoing = False
     for m, pattern in cues:
+        if at is not None and pattern not in (_YEARS_SINCE, _ANNIVERSARY) and _outside_since_phrase(clause, m, at):
+            ongoing = True  # "Since normalizing ties in 1995, the two countries have worked together"
+            continue
         found = _resolve(m, pattern, pub, precision, planned)
         if found is not None:
             return found
+    if at is not None and _PERFECT.search(clause[:at]):
+        # the present perfect with no time named: an act carried on or done some time before
+        # ("have worked together", "has pledged efforts"), background with no one date
+        return None, ongoing
     if default is not None:
         return default, False
     if pub is None:
         return None, False
     return _fmt(pub, "month" if precision in ("day", "month") else "year"), False
+
+
+# "since" opening a phrase that dates its own act ("since normalizing ties in 1995", "since Ho Chi
+# Minh visited in 1957"); the phrase runs to the next comma, semicolon or dash
+_SINCE = re.compile(r"\bsince\b", re.I)
+_PHRASE_END = re.compile(r"[,;—–]|\s-\s")
+# the present perfect just before a trigger ("have worked", "has long supported")
+_PERFECT = re.compile(r"\b(?:has|have|'ve|’ve)\s+(?:\w+ly\s+|also\s+|already\s+|long\s+|since\s+)?$", re.I)
+
+
+def _since_phrase(clause: str, m) -> tuple[int, int] | None:
+    """The span of the "since …" phrase a date cue belongs to, if any: a "since" at most 80
+    characters before it with no comma between (the cue "since 1995" is its own phrase)."""
+    if m.group(0).lower().startswith("since"):
+        return m.start(), m.end()
+    start = None
+    for s in _SINCE.finditer(clause, max(0, m.start() - 80), m.start()):
+        start = s.start()
+    if start is None or _PHRASE_END.search(clause, start, m.start()):
+        return None
+    end = _PHRASE_END.search(clause, m.end())
+    return start, end.start() if end else len(clause)
+
+
+def _outside_since_phrase(clause: str, m, at: int) -> bool:
+    """Whether the cue ``m`` is in a since-phrase that the trigger at ``at`` is not in: the
+    phrase dates another act, from which the trigger's has gone on."""
+    span = _since_phrase(clause, m)
+    return span is not None and not span[0] <= at < span[1]
 
 
 @lru_cache(maxsize=256)
