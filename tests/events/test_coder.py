@@ -259,3 +259,23 @@ def test_a_pronoun_under_another_verb_than_saying_is_not_the_speaker(coder):
 def test_aid_cut_told_in_the_passive_is_cut_by_its_giver(coder):
     got = coded(coder, "Japanese funding for the Cambodian demining programme was slashed last year.")
     assert [(t, m, s, g) for t, m, s, g, *_ in got] == [("SANCTION", "discontinue", ("JPN",), ("KHM",))]
+
+
+def test_a_day_the_lead_names_dates_the_undated_events_of_the_occasion(coder):
+    text = ("Japanese minister pays official visit to Laos\n\n"
+            "On the afternoon of March 4, Lao Defence Minister Chansamone Chanyalath hosted a welcome ceremony "
+            "for the Japanese minister. Following the ceremony, Japanese and Lao officials held talks in Vientiane.")
+    got = coded(coder, text, date="2025-03")
+    assert ("CONSULT", "visit", ("JPN",), ("LAO",), "asserted", "2025-03-04") in got
+    assert any(g[0] == "CONSULT" and g[1] is None and g[5] == "2025-03-04" for g in got)
+    # a day still to come is no occasion: the talks keep the publication month
+    later = text.replace("On the afternoon of March 4, Lao Defence Minister Chansamone Chanyalath hosted",
+                         "On March 24, Lao Defence Minister Chansamone Chanyalath will host")
+    assert all(g[5] != "2025-03-24" for g in coded(coder, later, date="2025-03") if g[1] is None)
+
+
+def test_a_weekday_is_pinned_by_a_day_the_text_names(coder):
+    text = ("Laos' president arrived in Hanoi on Thursday for a two-day visit. "
+            "He will attend a ceremony in Hanoi on October 10.")
+    visits = [g for g in coded(coder, text, date="2025-10") if g[:2] == ("CONSULT", "visit")]
+    assert visits and visits[0][5] == "2025-10-09"  # October 10, 2025 is a Friday

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tightrope.events.when import event_date
+from datetime import date
+
+from tightrope.events.when import event_date, named_days
 
 
 @pytest.mark.parametrize(
@@ -69,3 +71,21 @@ def test_event_dates(clause, published, planned, expected):
 )
 def test_event_dates_near_the_trigger(clause, trigger, published, planned, expected):
     assert event_date(clause, published, planned, at=clause.index(trigger)) == expected
+
+
+def test_a_weekday_with_a_month_only_publication_is_pinned_by_a_named_day():
+    clause = "Lam arrived on Thursday."
+    assert event_date(clause, "2025-10", at=clause.index("arrived")) == ("2025-10", False)
+    assert event_date(clause, "2025-10", at=clause.index("arrived"), week_of=date(2025, 10, 10)) == ("2025-10-09", False)
+    assert event_date("Talks end on Saturday.", "2025-10", week_of=date(2025, 10, 10)) == ("2025-10-11", False)
+    # a day-precise publication date already pins it
+    assert event_date(clause, "2025-10-12", week_of=date(2025, 10, 1)) == ("2025-10-09", False)
+
+
+def test_the_days_a_text_names_near_its_publication():
+    text = "On November 2, the minister arrived. He will leave on November 5. The 2011 memorandum of June 3 stands."
+    later = text.index("November 5")
+    assert named_days(text, "2025-11") == [(3, date(2025, 11, 2), False), (later, date(2025, 11, 5), True)]
+    assert named_days(text, "2025-11-04") == [(3, date(2025, 11, 2), False), (later, date(2025, 11, 5), True)]
+    assert named_days(text, "2025-12-20") == []  # more than a month before a day-precise publication
+    assert named_days(text, None) == [] and named_days("No days here.", "2025-11") == []

@@ -24,11 +24,12 @@ from tightrope.actors.resolver import Resolver
 from tightrope.events.cameo import announcement, cameo_code, promise_code
 from tightrope.events.certainty import certainty, is_charge
 from tightrope.events.lexicon import QUAD_OF_TYPE, Lexicon, Trigger, default_lexicon
-from tightrope.events.when import event_date
+from tightrope.events.when import event_date, named_days
 from tightrope.model import Event, EventActor, Mention
 from tightrope.nlp import TagAttributes, get_nlp
 
 _UNDATED = "undated"
+LEAD_CHARS = 700  # how far into a text its lead (headline and first sentences) runs
 # Acts that need no one to be aimed at: a parade, a deployment, a street protest.
 UNDIRECTED_TYPES = {"MOBILIZE", "PROTEST"}
 # Acts about other acts: what they govern ("agreed to cut", "urged to release") is their content.
@@ -189,6 +190,7 @@ class EventCoder:
         # the attribute ruler and lemmatizer, remembered per word (same output, a fraction of the time)
         self.tag_attributes = TagAttributes(self.parser)
         self._guessed_hosts: set[int] = set()  # ids of this text's visits whose host was guessed
+        self._week_of = None  # a day this text names, which pins its weekdays (see event_date)
 
     # -- public API ----------------------------------------------------------------------
 
@@ -262,6 +264,8 @@ class EventCoder:
         parsed_watched = [i for i in watched if any(sent.start <= i < sent.end for sent in sentences)]
         self._add_references(doc, mentions, by_token, parsed_watched)
         occasion = None  # the day of the happening the text reports, once an event gives it
+        days = named_days(item.text, item.date)
+        self._week_of = days[0][1] if days else None  # the week a bare weekday is in (month-only publication)
         named = set(by_token)
         events: list[Event] = []
         self._guessed_hosts = set()
@@ -328,6 +332,10 @@ class EventCoder:
                 if occasion is None and _is_occasion(event, item.date):
                     occasion = event.date
         fallback = event_date("", item.date)[0]
+        if occasion is None:
+            # "On the afternoon of November 2, Giang hosted a welcome ceremony…": a past day the
+            # lead names, when no event was dated by it
+            occasion = next((day.isoformat() for at, day, future in days if at < LEAD_CHARS and not future), None)
         for e in events:
             if e.date == _UNDATED and e.cameo == INVITE_CAMEO and e.trigger.lower() in self.lexicon.nouns:
                 e.date = None  # "at the invitation of…": an invitation named in passing was issued some time before
@@ -454,7 +462,7 @@ class EventCoder:
         """A request (a demand, CAMEO 100, unless told; or another statement ``kind``) by
         ``speaker`` to ``target``, as certain as its ``head`` verb."""
         how, attribution = certainty(head, sent, named, words)
-        date, historical = event_date(sent.text, item.date, planned=how == "planned", at=token.idx - sent.start_char,
+        date, historical = event_date(sent.text, item.date, planned=how == "planned", at=token.idx - sent.start_char, week_of=self._week_of,
                                       default=_UNDATED)
         quad = self.lexicon.quad(cameo, kind)
         return Event(doc_id=item.id, type=kind, mode=None, context=[], source=_actors(speaker), target=_actors(target),
@@ -1170,7 +1178,7 @@ class EventCoder:
             if how == "hypothetical":
                 how = "asserted"  # ("would send troops if asked": the condition is the promised act's)
             reciprocal = reciprocal and len(src_keys) > 1
-        date, historical = event_date(sent.text, item.date, planned=how == "planned", at=said.idx - sent.start_char,
+        date, historical = event_date(sent.text, item.date, planned=how == "planned", at=said.idx - sent.start_char, week_of=self._week_of,
                                       default=_UNDATED)
         if historical and how == "planned" and trig.pos == "NOUN":
             how = "asserted"  # "will mark the 30th anniversary of the normalisation": the act marked is long done

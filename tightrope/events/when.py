@@ -8,9 +8,11 @@ is month-only; "yesterday"/"today"/"tomorrow", "last/next month/year", "in April
 that names a time beats a bare "recently"); a "since …" phrase dates only the act inside it
 ("since normalizing ties in 1995"), and an act carried on since then ("have worked together")
 is undated background, as is any act in the present perfect with no time named; an event with
-no cue is dated by the publication month. ``historical`` marks background long before publication. Written here with regular
-expressions rather than dateparser's search, which is slower and reads "May"
-or "March" in any sentence as a date.
+no cue is dated by the day of the occasion the text reports (an event's, or a past day its
+lead names), else by the publication month; with a month-only publication date, a weekday is
+pinned by a day the text names ("Thursday" before the "October 10" parade). ``historical``
+marks background long before publication. Written here with regular expressions rather than
+dateparser's search, which is slower and reads "May" or "March" in any sentence as a date.
 """
 
 from __future__ import annotations
@@ -81,12 +83,14 @@ def _fmt(day: date, precision: str) -> str:
 
 
 def event_date(clause: str, published: str | None, planned: bool = False, at: int | None = None,
-               default: str | None = None) -> tuple[str | None, bool]:
+               default: str | None = None, week_of: date | None = None) -> tuple[str | None, bool]:
     """The event's date (ISO, or a month/year prefix, or None) and whether it is historical.
     ``at`` is the trigger's offset in ``clause``: of several date cues, the nearest one wins
     ("held talks on Thursday … the founding of the party (October 10, 1945)"). ``default``
     dates an event with no cue (the day of the occasion the text reports, when known); else
-    it gets the publication month."""
+    it gets the publication month. ``week_of`` is a day the text names (:func:`named_days`): with
+    a month-only publication date, a weekday is the one nearest it ("Thursday" before the
+    "October 10" parade), not just the month."""
     pub, precision = parse_published(published)
     # "two years since the upgrade", "the 30th anniversary of the normalisation" date only the act
     # they name, which follows them
@@ -107,6 +111,8 @@ def event_date(clause: str, published: str | None, planned: bool = False, at: in
         if at is not None and pattern not in (_YEARS_SINCE, _ANNIVERSARY) and _outside_since_phrase(clause, m, at):
             ongoing = True  # "Since normalizing ties in 1995, the two countries have worked together"
             continue
+        if pattern is _WEEKDAY and precision == "month" and week_of is not None:
+            return _nearest_weekday(m, week_of), False
         found = _resolve(m, pattern, pub, precision, planned)
         if found is not None:
             return found
@@ -257,6 +263,39 @@ def _resolve(m, pattern, pub: date | None, precision: str, planned: bool):
     if pattern is _RECENTLY:
         return None, False
     return None
+
+
+def _nearest_weekday(m, day: date) -> str:
+    """The named weekday nearest ``day`` (the earlier one of two as near)."""
+    target = WEEKDAYS[m.group(1).lower()]
+    back = (day.weekday() - target) % 7
+    return (day - timedelta(days=back) if back <= 3 else day + timedelta(days=7 - back)).isoformat()
+
+
+# words that make a sentence's named day one still to come ("will visit on October 20")
+_FUTURE = re.compile(r"\b(will|would|shall|to be held|is to|are to|due to|set to|expected|scheduled|planned|plans|next)\b",
+                     re.I)
+
+
+def named_days(text: str, published: str | None) -> list[tuple[int, date, bool]]:
+    """The days a text names in the publication's month, or within the month before a
+    day-precise publication: (offset, day, whether its sentence speaks of the future)."""
+    pub, precision = parse_published(published)
+    if pub is None or precision == "year" or not _DIGIT.search(text):
+        return []
+    out = []
+    for pattern in (_MONTH_DAY, _DAY_MONTH):
+        for m in pattern.finditer(text):
+            found = _resolve(m, pattern, pub, precision, False)
+            if found is None:
+                continue
+            day = date.fromisoformat(found[0])
+            near = (day.year, day.month) == (pub.year, pub.month) if precision == "month" else -1 <= (pub - day).days <= 31
+            if near:
+                start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+                end = min((i for i in (text.find(". ", m.end()), text.find("\n", m.end())) if i >= 0), default=len(text))
+                out.append((m.start(), day, bool(_FUTURE.search(text, start, end))))
+    return sorted(out)
 
 
 def _is_historical(day: date, pub: date | None) -> bool:
