@@ -66,6 +66,15 @@ def test_every_event_carries_offsets_into_the_text(coder):
         assert 0 <= start < end <= len(text) and text[start:end].strip()
 
 
+def test_evidence_ends_at_the_sentence_not_at_the_paragraph_break(coder):
+    text = "Kenya and Uganda held talks in Nairobi on Monday.\n\nUganda condemned the raid.\n"
+    events = coder.code("breaks", text, "2025-04-09")
+    assert {e.type for e in events} >= {"CONSULT", "ACCUSE"}
+    for e in events:
+        evidence = text[e.evidence[0] : e.evidence[1]]
+        assert evidence == evidence.strip() and evidence.endswith(".")
+
+
 def test_a_reported_obligation_on_another_party_is_a_demand(coder):
     got = coded(coder, "Russia said on Tuesday that Sudan must return the helicopter.")
     assert [(t, s, g) for t, _, s, g, *_ in got] == [("REQUEST", ("RUS",), ("SDN",))]

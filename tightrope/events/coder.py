@@ -467,7 +467,7 @@ class EventCoder:
         quad = self.lexicon.quad(cameo, kind)
         return Event(doc_id=item.id, type=kind, mode=None, context=[], source=_actors(speaker), target=_actors(target),
                      reciprocal=False, certainty=how, attribution=attribution, date=date, historical=historical,
-                     evidence=(sent.start_char, sent.end_char), cameo=cameo, goldstein=self.lexicon.goldstein(cameo),
+                     evidence=_evidence(sent), cameo=cameo, goldstein=self.lexicon.goldstein(cameo),
                      quad=quad, trigger=token.text)
 
     def _candidates(self, doc: Doc) -> tuple[list[int], list[bool], list[int], list[str]]:
@@ -1196,7 +1196,7 @@ class EventCoder:
             attribution=attribution,
             date=date,
             historical=historical,
-            evidence=(sent.start_char, sent.end_char),
+            evidence=_evidence(sent),
             cameo=cameo,
             goldstein=self.lexicon.goldstein(cameo),
             quad=quad,
@@ -1317,6 +1317,14 @@ class EventCoder:
         return [e for e in out if not (e.evidence[0] < headline_end and not e.target and not e.reciprocal and any(
             o.evidence[0] >= headline_end and o.type == e.type and o.target
             and {a.key for a in o.source} == {a.key for a in e.source} for o in out))]
+
+
+def _evidence(sent: Span) -> tuple[int, int]:
+    """A sentence's character span, less the line-break tokens that close a paragraph."""
+    end = sent.end
+    while end > sent.start + 1 and sent.doc[end - 1].is_space:
+        end -= 1
+    return sent.start_char, sent.doc[end - 1].idx + len(sent.doc[end - 1].text)
 
 
 def _headline_end(text: str) -> int:
